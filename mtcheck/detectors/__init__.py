@@ -1,0 +1,1 @@
+"""Detector families; mtcheck.registry lists the modules."""

@@ -1,0 +1,3 @@
+"""Detector family: to be written (placeholder so the registry imports)."""
+
+DETECTORS: list = []
