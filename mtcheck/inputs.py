@@ -60,7 +60,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+            raise InputError(f"{path}: file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:g} MiB limit "
                              "(news articles are far smaller; raise it with --max-bytes)")
         with open(p, "rb") as fh:  # read-only: mtcheck never writes an input file
             return fh.read(max_bytes + 1)
