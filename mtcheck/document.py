@@ -21,6 +21,9 @@ _MD_HEADING = re.compile(rf"^[{SPACE_CHARS}]*(#{{1,6}})[{SPACE_CHARS}]+")
 _MD_LIST = re.compile(rf"^[{SPACE_CHARS}]*([*+]|\d{{1,3}}[.)])[{SPACE_CHARS}]+")
 _MD_QUOTE = re.compile(rf"^[{SPACE_CHARS}]*>[{SPACE_CHARS}]?")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Whole-line HTML comments: any comment in Markdown; in plain text only ``<!-- mtcheck: ... -->`` directives.
+_COMMENT_OPEN = re.compile(rf"^[{SPACE_CHARS}]*<!--")
+_DIRECTIVE_OPEN = re.compile(rf"^[{SPACE_CHARS}]*<!--[{SPACE_CHARS}]*mtcheck\b", re.IGNORECASE)
 
 
 def normalise_spaces(text: str) -> str:
@@ -134,11 +137,28 @@ class Document:
         return [s for p in self.paragraphs for s in p.sentences]
 
 
+def _comment_end(lines: list[tuple[int, int, str]], n: int, markdown: bool) -> int | None:
+    """Return the index of the last line of a whole-line comment opening at line ``n``, else None."""
+    first = lines[n][2]
+    m = (_COMMENT_OPEN if markdown else _DIRECTIVE_OPEN).match(first)
+    if not m:
+        return None
+    skip = first.index("<!--") + 4
+    for k in range(n, min(len(lines), n + 100)):
+        body = lines[k][2].rstrip("\r\n").rstrip(SPACE_CHARS)
+        if "-->" in body[skip:]:
+            return k if body.endswith("-->") else None
+        skip = 0
+    return None
+
+
 def split_blocks(text: str, markdown: bool = False) -> list[tuple[int, int, int, str]]:
     """Split ``text`` into blocks at blank lines; return (start, end, content_start, kind) per block.
 
     A line that starts with a bullet (•, *, 1.) opens a block of its own even without a blank line before it,
-    because scraped pages often put list items on consecutive lines.
+    because scraped pages often put list items on consecutive lines. A whole-line HTML comment (in plain text only
+    an ``<!-- mtcheck: ... -->`` directive) becomes a block of kind ``comment`` that ``build_document`` keeps out
+    of the paragraphs.
     """
     blocks: list[tuple[int, int, int, str]] = []
     lines = []
@@ -178,7 +198,17 @@ def split_blocks(text: str, markdown: bool = False) -> list[tuple[int, int, int,
             blocks.append((start, end, content_start, kind))
         current.clear()
 
-    for ls, le, raw in lines:
+    skip_to = -1
+    for n, (ls, le, raw) in enumerate(lines):
+        if n <= skip_to:
+            continue
+        if "<!--" in raw and (last := _comment_end(lines, n, markdown)) is not None:
+            flush()
+            start = ls + len(raw) - len(raw.lstrip(SPACE_CHARS))
+            end_line = lines[last]
+            blocks.append((start, end_line[0] + len(end_line[2].rstrip("\r\n").rstrip(SPACE_CHARS)), start, "comment"))
+            skip_to = last
+            continue
         line = raw.rstrip("\r\n")
         if not line.strip(SPACE_CHARS):
             flush()
@@ -198,10 +228,15 @@ def build_document(text: str, path: str = "<text>", fmt: str = "text",
     doc = Document(text=text, path=path, fmt=fmt)
     if blocks is None:
         blocks = split_blocks(text, markdown=(fmt == "markdown"))
-    for i, (start, end, content_start, kind) in enumerate(blocks):
+    i = 0
+    for start, end, content_start, kind in blocks:
+        if kind == "comment":  # directives and notes, not article text (see mtcheck.suppression)
+            doc.comments.append((start, end, text[start:end]))
+            continue
         if i == 0 and kind == "paragraph":
             kind = "title"
-        para = Paragraph(index=i, start=start, end=end, content_start=content_start,
+        i += 1
+        para = Paragraph(index=i - 1, start=start, end=end, content_start=content_start,
                          text=text[content_start:end], kind=kind)
         para.sentences = [Sentence(content_start + s, content_start + e, text[content_start + s:content_start + e], j)
                           for j, (s, e) in enumerate(split_sentences(para.text))]

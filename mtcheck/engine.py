@@ -96,6 +96,10 @@ def check_document(doc: Document, settings: Settings | None = None, registry: Re
     ctx = Context(settings=settings, resources=resources if resources is not None else {}, embeddings=embeddings)
     findings, errors = run_detectors(doc, detectors, ctx)
     findings = apply_severity_overrides(findings, settings, registry)
+    if doc.comments:  # <!-- mtcheck: disable ... --> directives; before merging, so each code is judged alone
+        from .suppression import apply_suppressions
+
+        findings = apply_suppressions(doc, findings, settings, registry, ran=[d.code for d in detectors])
     findings = merge_findings(findings)
     score = score_findings(findings, doc.word_count)
     reasons = settings.gate.reasons(score, findings)

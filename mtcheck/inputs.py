@@ -75,10 +75,12 @@ def document_from_text(text: str, path: str, fmt: str) -> Document:
     if fmt == "html":
         from .htmlextract import extract
 
-        extracted, blocks = extract(text)
-        if not extracted.strip():
+        page = extract(text)
+        if not page.text.strip():
             raise InputError(f"{path}: the HTML page has no article text")
-        return build_document(extracted, path=path, fmt="html", blocks=blocks)
+        doc = build_document(page.text, path=path, fmt="html", blocks=page.blocks)
+        doc.comments.extend((offset, offset, comment) for offset, comment in page.comments)
+        return doc
     return build_document(text, path=path, fmt=fmt)
 
 

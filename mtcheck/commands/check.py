@@ -1,4 +1,9 @@
-"""``mtcheck check``: check articles and print a scored report."""
+"""``mtcheck check``: check articles (files, folders, JSONL, stdin) and print a scored report; decide the exit code.
+
+Exit status, decided once in ``mtcheck.gate.exit_status`` from the results, whatever the format: 3 if a detector
+crashed (internal error), else 2 if an input could not be read (the rest of the batch is still checked and
+reported), else 1 if an article failed the gate (unless ``--exit-zero`` or ``--write-baseline``), else 0.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,8 @@ from typing import Any
 import click
 
 from ..cli import SeverityType, use_color
-from ..engine import check_document
-from ..errors import InputError
-from ..inputs import FORMATS, read_document
+from ..errors import InputError, MtcheckError
+from ..inputs import FORMATS
 from ..report import REPORTERS, RenderOptions, RunReport, get_renderer
 from ..settings import Settings
 from ..signature import signature
@@ -30,12 +34,35 @@ def load_encoder_for(settings: Settings) -> Any:
     return load_encoder(settings.model)
 
 
+def _pairs(values: tuple[str, ...], option: str, keys: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    out = []
+    for v in values:
+        key, sep, val = v.partition("=")
+        if not sep or not key.strip() or not val.strip() or (keys and key.strip() not in keys):
+            expected = f"{'|'.join(keys)}=VALUE" if keys else "KEY=VALUE"
+            raise click.BadParameter(f"expected {expected}, got {v!r}", param_hint=option)
+        out.append((key.strip(), val.strip()))
+    return out
+
+
+def _warn(message: str) -> None:
+    click.echo(f"mtcheck: warning: {message}", err=True)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="Report format.")
-@click.option("--input-format", type=click.Choice(FORMATS), default=None,
-              help="Force the input format (default: by extension; stdin is text).")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(REPORTERS)), default=None,
+              help="Report format (default: text, or `format` in the config).")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE",
+              help="Also write a report in FORMAT to FILE (repeatable), e.g. sarif=mtcheck.sarif.")
+@click.option("--input-format", type=click.Choice((*FORMATS, "jsonl")), default=None,
+              help="Force the input format (default: by extension; stdin is text; .jsonl files are JSONL).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Files to take from folders (repeatable; default *.txt *.md *.markdown *.html *.htm).")
+@click.option("--jsonl-field", "jsonl_fields", multiple=True, metavar="KEY=NAME",
+              help="JSONL field names: id, text, title, body (e.g. text=content).")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=None,
+              help="Processes for heuristic-only runs (0: one per CPU; default 1).")
 @click.option("--select", multiple=True, metavar="CODES", help="Run only these codes, prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these codes, prefixes or names (comma-separated).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
@@ -44,6 +71,13 @@ def load_encoder_for(settings: Settings) -> Any:
               help="Fail an article with any finding at or above this severity: minor, major, critical or none "
                    "(default major).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when an article fails the gate (report only).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Hide the findings recorded in this baseline; report and gate on new ones only.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Record today's findings in this baseline file (the gate is not applied).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: mtcheck.toml or [tool.mtcheck] in pyproject.toml, found upwards).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--no-embeddings", is_flag=True, help="Run the heuristic detectors only (no model is loaded).")
 @click.option("--model", default=None, metavar="PATH_OR_NAME",
               help="Sentence-transformers model: a local path or an already cached name (default: bundled "
@@ -51,53 +85,88 @@ def load_encoder_for(settings: Settings) -> Any:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in the text report (auto: only on a terminal, and never with NO_COLOR set).")
 @click.option("--no-source", is_flag=True, help="Text report: do not print the excerpt under each finding.")
-@click.option("--max-bytes", type=click.IntRange(1), default=10 * 1024 * 1024, show_default=True,
-              help="Refuse input files larger than this.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (it is shown on a terminal's stderr only).")
+@click.option("--max-bytes", type=click.IntRange(1), default=None,
+              help="Refuse input files larger than this (default 10 MiB).")
 @click.option("--show-text", is_flag=True, help="Print the analysed text (for HTML: the extracted text) and exit.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of stdout.")
-def check(paths: tuple[str, ...], fmt: str, input_format: str | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_under: float | None, fail_on: Any, exit_zero: bool, no_embeddings: bool,
-          model: str | None, color: str, no_source: bool, max_bytes: int, show_text: bool,
-          output: str | None) -> int:
-    """Check ARTICLE files (text, Markdown or HTML; - for stdin) and print a scored report.
+def check(paths: tuple[str, ...], fmt: str | None, reports: tuple[str, ...], input_format: str | None,
+          globs: tuple[str, ...], jsonl_fields: tuple[str, ...], jobs: int | None, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_under: float | None, fail_on: Any, exit_zero: bool,
+          baseline_file: str | None, write_baseline: str | None, config_file: str | None, isolated: bool,
+          no_embeddings: bool, model: str | None, color: str, no_source: bool, no_progress: bool,
+          max_bytes: int | None, show_text: bool, output: str | None) -> int:
+    """Check ARTICLE files (text, Markdown, HTML), folders, JSONL files of articles, or - for stdin.
 
-    Exit status: 0 every article passed, 1 an article failed the gate, 2 usage or input error,
-    3 internal error.
+    Exit status: 0 every article passed, 1 an article failed the gate, 2 usage or input error (the other
+    articles are still checked), 3 internal error.
     """
-    settings = Settings(select=split_codes(select), ignore=split_codes(ignore), max_bytes=max_bytes,
-                        embeddings=not no_embeddings, model=model)
-    if fail_under is not None:
-        settings.fail_under = fail_under
-    if click.get_current_context().get_parameter_source("fail_on") is click.core.ParameterSource.COMMANDLINE:
-        settings.fail_on = fail_on
+    from ..batch import DEFAULT_GLOBS, check_items, expand_inputs, load_item
+    from ..config import UNSET, CliOptions, build_settings, load_config, settings_for
+
+    extra_reports = _pairs(reports, "--report", tuple(REPORTERS))
+    fields = dict(_pairs(jsonl_fields, "--jsonl-field", ("id", "text", "title", "body")))
+    ctx = click.get_current_context()
+    cfg = load_config(config_file, isolated=isolated)
+    cli = CliOptions(select=split_codes(select), ignore=split_codes(ignore), fail_under=fail_under,
+                     fail_on=fail_on if ctx.get_parameter_source("fail_on") is click.core.ParameterSource.COMMANDLINE
+                     else UNSET, no_embeddings=no_embeddings, model=model, max_bytes=max_bytes)
+    settings = build_settings(cfg, cli)
+    for w in cfg.warnings:
+        _warn(w)
+    fmt = fmt or cfg.format or "text"
+    items, errors = expand_inputs(paths, globs or cfg.glob or DEFAULT_GLOBS, {**cfg.jsonl, **fields}, input_format,
+                                  settings.max_bytes)
+    single = len(paths) == 1 and len(items) == 1 and items[0].path is not None and not errors
     if show_text:
-        for p in paths:
-            click.echo(read_document(p, input_format, max_bytes).text)
+        for it in items:
+            click.echo(load_item(it, settings.max_bytes).text)
         return 0
-    docs = []
-    errors: list[dict[str, Any]] = []
-    for p in paths:
-        try:
-            docs.append(read_document(p, input_format, max_bytes))
-        except InputError as err:
-            if len(paths) == 1:
-                raise
-            errors.append({"path": p, "line": None, "error": str(err).split(": ", 1)[-1]})
-    encoder = load_encoder_for(settings) if docs else None
-    results = [check_document(d, settings, encoder=encoder) for d in docs]
+    if len(errors) == 1 and not items and len(paths) == 1:
+        e = errors[0]
+        raise InputError(f"{e['path']}" + (f":{e['line']}" if e.get("line") else "") + f": {e['error']}")
+    if single:  # one file: an unreadable one is a one-line error, exit 2, no report; read before any model loads
+        items[0].doc = load_item(items[0], settings.max_bytes)
+    encoder = load_encoder_for(settings) if items else None
+    results, read_errors, notices = check_items(
+        items, lambda name: settings_for(settings, cfg, name), encoder=encoder,
+        jobs=jobs if jobs is not None else (cfg.jobs if cfg.jobs is not None else 1),
+        progress=False if no_progress else None)
+    errors = sorted(errors + read_errors, key=lambda e: (e["path"], e.get("line") or 0))
     model_info = next((r.model for r in results if r.model), None)
-    report = RunReport(results=results, settings=settings, signature=signature(settings, model_info), errors=errors)
+    report = RunReport(results=results, settings=settings, signature=signature(settings, model_info), errors=errors,
+                       notices=notices)
     for r in results:
         for e in r.internal_errors:
             click.echo(f"mtcheck: internal error in {r.file}: {e.splitlines()[0]}", err=True)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    if write_baseline:
+        from ..baseline import write_baseline as write
+
+        n = write(write_baseline, results)
+        report.notices.append(f"wrote {n} finding(s) of {len(results)} article(s) to the baseline {write_baseline}")
+    elif baseline_file:
+        from ..baseline import apply_baseline, load_baseline
+
+        hidden, gone = apply_baseline(report, load_baseline(baseline_file))
+        report.notices.append(f"baseline {baseline_file}: {hidden} known finding(s) hidden"
+                              + (f", {gone} no longer found (refresh it with --write-baseline)" if gone else ""))
+    _render(report, fmt, output, color, no_source)
+    for extra_fmt, path in extra_reports:
+        _render(report, extra_fmt, path, "never", no_source)
+    from ..gate import exit_status
+
+    return int(exit_status(report, exit_zero or bool(write_baseline)))
+
+
+def _render(report: RunReport, fmt: str, output: str | None, color: str, no_source: bool) -> None:
+    try:
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+    except OSError as err:
+        raise MtcheckError(f"{output}: cannot write the report ({err.strerror or err})") from None
     try:
         get_renderer(fmt)(report, out, RenderOptions(color=use_color(color, out) if fmt == "text" else False,
                                                      show_source=not no_source))
     finally:
         if output:
             out.close()
-    from ..gate import exit_status
-
-    return int(exit_status(report, exit_zero))

@@ -1,3 +1,547 @@
-"""Detector family: to be written (placeholder so the registry imports)."""
+"""Calques: literal translations that are wrong or unidiomatic English (MT2xx).
 
-DETECTORS: list = []
+MT201 and MT204 are driven by the lexicons in ``mtcheck/data/calques/<lang>.toml`` (one file per source
+language, see its README); MT202 and MT203 are structural and use the outlet list ``mtcheck/data/outlets.txt``.
+Everything is loaded lazily on first use and cached for the process.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..document import Document, Paragraph
+from ..findings import Category, Severity
+from .base import Context, Detector
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+LANGUAGES: dict[str, str] = {
+    "no": "Norwegian",
+    "sv": "Swedish",
+    "da": "Danish",
+    "de": "German",
+    "nl": "Dutch",
+    "fr": "French",
+}
+
+# A space in a lexicon literal matches any run of horizontal white space with at most one line break, so a
+# literal never crosses a paragraph break; an apostrophe matches a straight or a curly one.
+_SP = r"(?:[^\S\r\n]+(?:(?:\r\n|\r|\n)[^\S\r\n]*)?|(?:\r\n|\r|\n)[^\S\r\n]*)"
+_APOS = "['’]"
+_ENTRY_KEYS = {"literal", "meaning", "source", "severity", "example", "counter", "confidence", "case_sensitive",
+               "name", "note"}
+QUOTE_CHARS = "\"“”„«»"
+DASHES = "–—-"
+
+
+class LexiconError(ValueError):
+    """A calque lexicon that cannot be used: bad TOML, a missing key or a literal that does not compile."""
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon entry: a literal English rendering, what it should say, and its test sentences."""
+
+    kind: str  # "calque" (MT201) or "outlet" (MT204)
+    lang: str
+    literal: str
+    meaning: str  # the idiomatic English (calque) or the outlet's real name (outlet)
+    source: str
+    example: str
+    counter: str | None
+    severity: Severity | None
+    confidence: float
+    pattern: re.Pattern[str]
+    caps: re.Pattern[str] | None  # case-insensitive twin of a case-sensitive pattern, for ALL-CAPS text
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield the (start, end) of each match of this entry in ``text``."""
+        seen: set[tuple[int, int]] = set()
+        matches: Iterable[re.Match[str]] = self.pattern.finditer(text)
+        if self.caps is not None:  # a case-sensitive entry also matches text set in capitals
+            matches = [*matches, *(m for m in self.caps.finditer(text) if _all_caps(_span_text(m)))]
+        for m in matches:
+            start, end = m.span("span") if "span" in m.re.groupindex else m.span()
+            if end > start and (start, end) not in seen:
+                seen.add((start, end))
+                yield start, end
+
+
+def _span_text(m: re.Match[str]) -> str:
+    return m.group("span") if "span" in m.re.groupindex else m.group()
+
+
+def _all_caps(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text == text.upper()
+
+
+def expand_literal(literal: str) -> str:
+    """Return the regex of a lexicon literal: spaces match Unicode white space, apostrophes both forms.
+
+    Outside character classes a space becomes a white-space run and ``'`` becomes ``['’]``; the result is
+    wrapped in word-boundary guards that work for non-ASCII letters.
+    """
+    out: list[str] = []
+    in_class = False
+    groups: list[bool] = []  # one flag per open group: is it a look-behind (fixed width)?
+    i = 0
+    while i < len(literal):
+        c = literal[i]
+        if c == "\\" and i + 1 < len(literal):
+            out.append(literal[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            if literal[i + 1:i + 2] == "^":
+                out.append("^")
+                i += 1
+            if literal[i + 1:i + 2] == "]":
+                out.append("]")
+                i += 1
+        elif c == "(":
+            groups.append(literal.startswith(("(?<=", "(?<!"), i))
+            out.append(c)
+        elif c == ")":
+            if groups:
+                groups.pop()
+            out.append(c)
+        elif c == " " and any(groups):
+            out.append(r"\s")  # a look-behind must keep a fixed width
+        elif c == " ":
+            while i + 1 < len(literal) and literal[i + 1] == " ":
+                i += 1
+            out.append(_SP)
+        elif c == "'":
+            out.append(_APOS)
+        else:
+            out.append(c)
+        i += 1
+    return r"(?<!\w)(?:" + "".join(out) + r")(?!\w)"
+
+
+def _entry(kind: str, lang: str, raw: dict[str, object], where: str) -> LexEntry:
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    meaning_key = "name" if kind == "outlet" else "meaning"
+    for key in ("literal", meaning_key, "source", "example"):
+        if not isinstance(raw.get(key), str) or not str(raw[key]).strip():
+            raise LexiconError(f"{where}: missing or empty {key!r}")
+    literal = str(raw["literal"])
+    cased = bool(raw.get("case_sensitive", False))
+    try:
+        regex = expand_literal(literal)
+        pattern = re.compile(regex) if cased else re.compile(regex, re.IGNORECASE)
+        caps = re.compile(regex, re.IGNORECASE) if cased else None
+    except re.error as err:
+        raise LexiconError(f"{where}: literal {literal!r} does not compile: {err}") from None
+    severity = None
+    if raw.get("severity") is not None:
+        try:
+            severity = Severity.parse(str(raw["severity"]))
+        except ValueError as err:
+            raise LexiconError(f"{where}: {err}") from None
+    counter = raw.get("counter")
+    return LexEntry(kind=kind, lang=lang, literal=literal, meaning=str(raw[meaning_key]),
+                    source=str(raw["source"]), example=str(raw["example"]),
+                    counter=str(counter) if counter else None, severity=severity,
+                    confidence=float(raw.get("confidence", 0.9)), pattern=pattern, caps=caps)  # type: ignore[arg-type]
+
+
+def parse_lexicon(text: str, where: str = "<lexicon>") -> tuple[LexEntry, ...]:
+    """Parse one TOML calque lexicon: ``language``, then ``[[calque]]`` and ``[[outlet]]`` tables."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{where}: {err}") from None
+    lang = str(data.get("language", "?"))
+    entries: list[LexEntry] = []
+    for kind in ("calque", "outlet"):
+        for i, raw in enumerate(data.get(kind, [])):
+            entries.append(_entry(kind, lang, raw, f"{where} [[{kind}]] #{i + 1}"))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def builtin_lexicon(lang: str) -> tuple[LexEntry, ...]:
+    """Return the entries of the bundled lexicon of one source language."""
+    path = resources.files("mtcheck").joinpath("data", "calques", f"{lang}.toml")
+    return parse_lexicon(path.read_text(encoding="utf-8"), f"calques/{lang}.toml")
+
+
+@lru_cache(maxsize=16)
+def _file_lexicon(path: str) -> tuple[LexEntry, ...]:
+    return parse_lexicon(Path(path).read_text(encoding="utf-8"), path)
+
+
+def lexicon_entries(ctx: Context | None = None) -> tuple[LexEntry, ...]:
+    """Return every bundled entry plus those of the ``*.toml`` files in ``settings.extra_lexicons``."""
+    entries: list[LexEntry] = [e for lang in LANGUAGES for e in builtin_lexicon(lang)]
+    settings = getattr(ctx, "settings", None)
+    for extra in getattr(settings, "extra_lexicons", None) or ():
+        if str(extra).endswith(".toml"):
+            entries.extend(_file_lexicon(str(extra)))
+    return tuple(entries)
+
+
+def _lexicon_findings(detector: Detector, kind: str, doc: Document, ctx: Context) -> Iterator:
+    """Yield the findings of the lexicon entries of one kind, longest match first on overlaps."""
+    hits: list[tuple[int, int, LexEntry]] = []
+    for entry in lexicon_entries(ctx):
+        if entry.kind == kind:
+            hits.extend((s, e, entry) for s, e in entry.spans(doc.text))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    last_end = -1
+    for start, end, entry in hits:
+        if start < last_end:
+            continue  # another entry (often the same calque listed for a sibling language) already covers it
+        last_end = end
+        matched = doc.text[start:end]
+        lang = LANGUAGES.get(entry.lang, entry.lang)
+        if kind == "outlet":
+            yield detector.finding(start, end, f"“{matched}” is a literal translation of {entry.meaning}",
+                                   suggestion=f"Use the outlet's real name, {entry.meaning}",
+                                   confidence=entry.confidence, severity=entry.severity, language=entry.lang)
+        else:
+            yield detector.finding(start, end, f"Literal calque “{matched}” ({lang} “{entry.source}”)",
+                                   suggestion=f"Write “{entry.meaning}”", confidence=entry.confidence,
+                                   severity=entry.severity, language=entry.lang)
+
+
+class LiteralCalque(Detector):
+    """A source-language idiom or set phrase translated word for word.
+
+    ## What it does
+    Looks up the lexicons of typical machine-translation calques, one per source language
+    (`mtcheck/data/calques/<lang>.toml`): Norwegian *kjenning av politiet* rendered as "an acquaintance of the
+    police" (= known to the police), German *schließt ... aus* as "excludes a coalition" (= rules out), French
+    *la situation est confuse* as "the situation is confused" (= unclear), and so on. Each entry names the
+    source expression and the idiomatic English, which becomes the suggestion.
+
+    ## Why it matters
+    A calque is grammatical English that says something else or nothing at all: readers notice it at once, and
+    some calques invert the meaning ("managed without injuries" for *klarade sig utan skador*).
+
+    ## False positives
+    Entries are chosen to be rare in English written by native speakers; a few literals also have a literal
+    English sense (physical "at eye level"), so entries include the context that makes them idiomatic only in
+    translation. Report a false positive by adding a `counter` sentence to the entry and tightening it.
+    """
+
+    code = "MT201"
+    name = "literal-calque"
+    category = Category.CALQUE
+    severity = Severity.MAJOR
+    bad = "The man arrested on Sunday is an old acquaintance of the police, the prosecutor said."
+    good = "The man arrested on Sunday is known to the police, the prosecutor said."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator:
+        """Yield one finding per lexicon match."""
+        yield from _lexicon_findings(self, "calque", doc, ctx)
+
+
+class LiteralOutletName(Detector):
+    """A newspaper, broadcaster or programme name translated word for word.
+
+    ## What it does
+    Finds literal translations of outlet and programme names listed in the `[[outlet]]` tables of the calque
+    lexicons: "Extra Sheet" for Ekstra Bladet, "Today's industry" for Dagens industri, "the editorial network
+    Germany" for RedaktionsNetzwerk Deutschland. The suggestion is the real name.
+
+    ## Why it matters
+    A proper name must stay as it is; a translated one is unrecognisable and reads as a mistake.
+
+    ## False positives
+    Names that are also ordinary English ("Evening Post", "The Time") match only with the capitalisation of a
+    name or in the context of a newspaper, for example after "the daily" or "according to".
+    """
+
+    code = "MT204"
+    name = "literal-outlet-name"
+    category = Category.CALQUE
+    severity = Severity.MAJOR
+    bad = "The minister repeated the claim in an interview with Extra Sheet on Sunday."
+    good = "The minister repeated the claim in an interview with Ekstra Bladet on Sunday."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator:
+        """Yield one finding per literally translated outlet name."""
+        yield from _lexicon_findings(self, "outlet", doc, ctx)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# MT202: inverted attribution.
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_NAME_TOKEN = rf"[{_UP}][^\W_]*(?:[-'’][^\W_]+)*\.?"
+_NAME = rf"{_NAME_TOKEN}(?:\s(?:(?:van|von|de|der|den|la|le|af|av|du|di)\s)?{_NAME_TOKEN}){{0,3}}"
+_DESCRIPTOR = (r"(?:the\s)?(?:(?:Norwegian|Swedish|Danish|German|Finnish|French|Dutch|Belgian|British|American|"
+               r"Russian|Korean|public|state|national|commercial|local|regional|business|financial|news|"
+               r"Finland-Swedish|online|evening|morning)\s)*"
+               r"(?:newspaper|daily|tabloid|broadcaster|channel|news\sagency|agency|magazine|weekly|website|"
+               r"paper|radio|TV\schannel|public\sbroadcaster)")
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "today", "yesterday", "tonight", "this", "that", "there", "here", "it",
+              "he", "she", "they", "we", "i", "you", "the", "a", "an", "and", "but", "so"}
+# Words that show a reported clause, not a speaker, stands between "says" and "to <outlet>".
+_CLAUSE_WORDS = {"that", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "is", "are",
+                 "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not", "to",
+                 "wants", "want", "wanted", "went", "go", "goes", "going", "talk", "talked", "talking", "spoke",
+                 "speak", "speaks", "send", "sent", "give", "gave", "given", "sold", "sell", "sells", "reply",
+                 "replied", "respond", "responded", "it", "them", "him", "her", "this", "what", "how", "why",
+                 "when", "if", "because", "while", "who", "which", "where", "nothing", "something", "goodbye",
+                 "yes", "no", "hello", "thanks", "thank", "sorry"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_TITLE_END = re.compile(r"(?:spokes(?:person|man|woman)|officer|manager|chief|leader|director|mayor|minister|police|"
+                        r"prosecutor|lawyer|attorney|head|chair(?:man|woman|person)?|professor|researcher|expert|"
+                        r"secretary|president|commander|coordinator|adviser|advisor|inspector|superintendent|"
+                        r"councillor|spokesperson)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> tuple[str, ...]:
+    """Return the news outlets and agencies of ``mtcheck/data/outlets.txt``, longest first."""
+    text = resources.files("mtcheck").joinpath("data", "outlets.txt").read_text(encoding="utf-8")
+    names = {line.split("#", 1)[0].strip() for line in text.splitlines()}
+    return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=1)
+def _attribution_patterns() -> dict[str, re.Pattern[str]]:
+    outlets = "|".join(re.escape(n).replace(r"\ ", r"\s") for n in outlet_names())
+    outlet = rf"(?:the\s)?(?:{outlets})(?![\w-])"
+    source = rf"(?P<src>{outlet}|{_DESCRIPTOR}(?:\s{_NAME})?|{_NAME})"
+    return {
+        "outlet": re.compile(rf"^(?:{outlet})$"),
+        # "He writes Reuters." / "It reports NRK." as a whole sentence.
+        "sentence": re.compile(rf"^(?P<lead>(?:He|She|It|This|That|So|Thus|They)\s)"
+                               rf"(?P<verb>writes|reports|informs|wrote|reported|informed|says|said|tells)\s"
+                               rf"{source}\s*[.!]?\s*$"),
+        # "..., writes NRK." at the end of a reported sentence.
+        "trailing": re.compile(rf"(?<=[,;]\s)(?P<verb>writes|wrote|informs|informed)\s{source}"
+                               rf"(?=\s*(?:[.!]|,\s|$))"),
+        # "says mayor X to TV 2": the speaker between the verb and "to <outlet>".
+        "says_to": re.compile(rf"(?<!\w)(?P<verb>says|said|states|stated|declares|declared|informs|informed|tells)"
+                              rf"(?P<who>(?:\s[^\s.!?;:\"“”«»]+){{0,12}}?)\s(?:to|against)\s(?P<src>{outlet})"
+                              rf"(?=\s*(?:[.,;:!?)”\"’]|$)|\s(?:on|in|this|last|earlier|yesterday|today|after|"
+                              rf"when|about|that)\b)"),
+    }
+
+
+def _is_outlet(name: str) -> bool:
+    return bool(_attribution_patterns()["outlet"].match(name))
+
+
+def _inside_quote(para: Paragraph, offset: int) -> bool:
+    """Return True when ``offset`` lies in a quotation: a dash-quote paragraph or an open quotation mark."""
+    text = para.text
+    if text[:1] in DASHES and text[1:2].isspace():
+        return True
+    before = text[:offset - para.content_start]
+    curly = before.count("“") + before.count("„") - before.count("”")
+    guill = before.count("«") - before.count("»")
+    return curly > 0 or guill > 0 or before.count('"') % 2 == 1
+
+
+def _looks_like_name(src: str) -> bool:
+    words = src.replace("’", "'").split()
+    return bool(words) and all(w.lower().strip(".") not in _NOT_NAMES for w in words)
+
+
+def _speaker_ok(who: str) -> bool:
+    """Return True when the words between "says" and "to <outlet>" read as a speaker, not a clause."""
+    words = [w.strip(",()") for w in who.split() if w.strip(",()")]
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower() in _PRONOUNS - {"it", "you"}:
+        return True
+    low = [w.lower() for w in words]
+    if any(w in _CLAUSE_WORDS or w in _PRONOUNS for w in low):
+        return False
+    if any(w.endswith("ed") and w != "head" and w[:1].islower() for w in words):
+        return False
+    last = who.rstrip().rstrip(",")
+    return last.endswith(")") or words[-1][:1].isupper() or bool(_TITLE_END.search(words[-1]))
+
+
+class InvertedAttribution(Detector):
+    """Scandinavian or German attribution word order: "He writes Reuters", "says X to NRK".
+
+    ## What it does
+    Flags three shapes of attribution that copy the source word order: a sentence made of a pronoun, a
+    reporting verb and a news outlet (*Det skriver Reuters* → "He writes Reuters." = Reuters reports); a
+    reported, unquoted sentence that ends in ", writes Outlet" (= Outlet reports); and "says X to Outlet"
+    (*sier X til NRK* = X told NRK). Outlets come from `mtcheck/data/outlets.txt`; a capitalised name also
+    counts after "writes" at the end of a body sentence.
+
+    ## Why it matters
+    English puts the source first ("Reuters reports") or uses "told"; the inverted order reads as broken
+    English, and the pronoun version ("He writes Reuters") is nonsense.
+
+    ## False positives
+    Idiomatic English stays silent: "told VG", "Reuters reported", "said X, who writes for the Times",
+    "writes John Smith in his column" after a direct quotation, "he writes on Twitter". Opinion standfirsts
+    in English ("Britain must act, writes Jane Doe") can look alike, so person names only count in the body.
+    """
+
+    code = "MT202"
+    name = "inverted-attribution"
+    category = Category.CALQUE
+    severity = Severity.MAJOR
+    bad = "The summit is planned for the autumn. It writes NRK."
+    good = "The summit is planned for the autumn, NRK reports."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator:
+        """Yield inverted attributions sentence by sentence."""
+        pats = _attribution_patterns()
+        for para in doc.paragraphs:
+            for sent in para.sentences:
+                yield from self._sentence(doc, para, sent.start, sent.text, pats)
+
+    def _sentence(self, doc: Document, para: Paragraph, base: int, text: str,
+                  pats: dict[str, re.Pattern[str]]) -> Iterator:
+        m = pats["sentence"].match(text)
+        if m:
+            src, verb, lead = m.group("src"), m.group("verb"), m.group("lead").strip()
+            known = _is_outlet(src) or bool(re.match(_DESCRIPTOR, src))
+            guess = (lead in {"It", "This", "That", "So", "Thus"} and verb in {"writes", "reports", "informs"}
+                     and _looks_like_name(src))
+            if known or guess:
+                end = base + m.end("src")
+                yield self.finding(base + m.start(), end, f"Inverted attribution “{doc.text[base + m.start():end]}”",
+                                   suggestion=f"Write “{_strip_the(src)} reports” or attach it to the sentence it "
+                                              "sources", confidence=0.9 if known else 0.7)
+                return
+        for m in pats["trailing"].finditer(text):
+            start = base + m.start()
+            src = m.group("src")
+            prev = text[:m.start()].rstrip()[:-1].rstrip()
+            if prev[-1:] in QUOTE_CHARS + "’'" or _inside_quote(para, start):
+                continue
+            known = _is_outlet(src) or bool(re.match(_DESCRIPTOR, src))
+            if not known and not (m.group("verb") in {"writes", "wrote"} and para.index >= doc.body_start_index
+                                  and _looks_like_name(src) and len(src.split()) >= 2):
+                continue
+            end = base + m.end("src")
+            yield self.finding(start, end, f"Inverted attribution “{doc.text[start:end]}”",
+                               suggestion=f"Write “{_strip_the(src)} reports …” or “…, {_strip_the(src)} wrote”",
+                               confidence=0.85 if known else 0.6)
+        for m in pats["says_to"].finditer(text):
+            if not _speaker_ok(m.group("who")):
+                continue
+            start, end = base + m.start(), base + m.end("src")
+            yield self.finding(start, end, f"Inverted attribution “{doc.text[start:end]}”",
+                               suggestion=f"Write “… told {_strip_the(m.group('src'))}”", confidence=0.85)
+
+
+def _strip_the(src: str) -> str:
+    return re.sub(r"^the\s", "", src.strip())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# MT203: hearsay modals.
+
+_EVIDENCE = (r"images?|pictures?|photos?|photographs?|videos?|footage|recordings?|documents?|papers|figures|data|"
+             r"numbers|statistics|sources|reports?|analys[ie]s|tests?|samples?|calculations|surveys?|polls?|"
+             r"measurements?|e-?mails?|messages|logs|records|minutes|findings|estimates|accounts|observations|"
+             r"leaks|files|emails|screenshots|tapes")
+_FUTURE_CUES = re.compile(r"\b(?:when|once|if|whether|soon|later|tomorrow|next|upcoming|coming|future|eventually|"
+                          r"hopefully|expected|expects?|hopes?|hoped|predict\w*|likely|probably)\b", re.IGNORECASE)
+_EVENT_PP = ("said|stated|told|claimed|threatened|attacked|beaten|killed|shot|stabbed|fled|escaped|hit|kicked|"
+             "raped|abused|assaulted|harassed|robbed|stolen|fired|launched|ordered|received|paid|sent|sold|bought|"
+             "met|visited|travell?ed|planned|promised|offered|admitted|confessed|participated|taken part|left|"
+             "arrived|entered|crashed|thrown|hidden|lied|contacted|written|posted|spread|demanded|refused|"
+             "rejected|signed|died|disappeared|vanished|earned|spent|expressed|insisted|injured|wounded|"
+             "kidnapped|abducted|tortured|executed|bombed|shelled|murdered|strangled|raided|looted|smuggled|"
+             "transferred|deported|detained|held|sent|moved|hacked|leaked|bribed|cheated|defrauded|embezzled|"
+             "mistreated|molested|pushed|dragged|punched")
+_HEARSAY_CUES = re.compile(r"\b(?:according\sto|reportedly|allegedly|sources?|information|writes|wrote|reports|"
+                           r"reported\sby|indictment|charge\ssheet|witness(?:es)?|eyewitness(?:es)?|testimony|"
+                           r"claims?|claimed|alleged|documents?|footage|video|recordings?)\b", re.IGNORECASE)
+_SHOW = re.compile(rf"(?<!\w)(?P<subj>{_EVIDENCE})\s(?:also\s|now\s)?(?P<modal>will|shall)\s(?:also\s)?"
+                   rf"(?:show|reveal|indicate|prove|document|confirm)\sthat\b", re.IGNORECASE)
+_MODAL_PERFECT = re.compile(rf"(?<!\w)(?P<subj>[^\W\d_]+)\s(?P<modal>must|shall|should|is\sto|are\sto)\s"
+                            rf"(?:(?:also|reportedly|allegedly|even|previously|earlier|already|then|further)\s)?"
+                            rf"have\s(?:(?:also|reportedly|allegedly|even|previously|earlier|already)\s)?"
+                            rf"(?:been\s)?(?P<pp>{_EVENT_PP})\b", re.IGNORECASE)
+_FIRST_PERSON = {"i", "we", "you", "ye", "one"}
+
+
+class HearsayModal(Detector):
+    """A reportative modal translated literally: "images will show that", "must have been beaten".
+
+    ## What it does
+    Norwegian *skal*, Swedish *ska* and German *soll* also mark reported, unconfirmed information
+    (*bildene skal vise* = the images reportedly show; *han skal ha sagt* = he is said to have said). Machine
+    translation renders them as "will show that", "shall have said", "must have" or "should have". The
+    detector flags "will/shall show that" after a source of evidence (images, documents, sources, data…), and
+    "shall have", "is to have", "must have" and "should have" followed by an event verb ("fled", "said",
+    "beaten"); "must have" and "should have" only with a hearsay cue ("according to", "reportedly") in the
+    sentence or the one before, and never inside a quotation.
+
+    ## Why it matters
+    The literal rendering changes the claim: "will show" promises a future finding, "must have" asserts an
+    inference and "should have" a reproach, where the source only reported an allegation. Write "reportedly",
+    "is said to have" or "allegedly".
+
+    ## False positives
+    Idiomatic English stays silent: "is said to have", "It must have been difficult", "we will show that",
+    "should not have". A future "will show" ("tests will show whether", "once the data is in, it will show
+    that") is left alone, and "must/should have" needs a hearsay cue, so most epistemic and counterfactual
+    uses pass. Precision is preferred over recall.
+    """
+
+    code = "MT203"
+    name = "hearsay-modal"
+    category = Category.CALQUE
+    severity = Severity.MAJOR
+    bad = "According to the newspaper, the man shall have threatened the guards with a knife."
+    good = "According to the newspaper, the man is said to have threatened the guards with a knife."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator:
+        """Yield hearsay modals sentence by sentence."""
+        for para in doc.paragraphs:
+            prev = ""
+            for sent in para.sentences:
+                yield from self._sentence(para, sent.start, sent.text, prev)
+                prev = sent.text
+
+    def _sentence(self, para: Paragraph, base: int, text: str, prev: str) -> Iterator:
+        for m in _SHOW.finditer(text):
+            if _FUTURE_CUES.search(text):
+                continue
+            start, end = base + m.start(), base + m.end()
+            yield self.finding(start, end, f"Hearsay modal rendered literally “{m.group()}”",
+                               suggestion=f"Write “{m.group('subj')} reportedly show that” or “… are said to "
+                                          "show that”", confidence=0.75)
+        for m in _MODAL_PERFECT.finditer(text):
+            subj = m.group("subj").lower()
+            modal = " ".join(m.group("modal").lower().split())
+            if subj in _FIRST_PERSON or subj in {"what", "who", "which", "that", "nobody", "noone"}:
+                continue
+            start, end = base + m.start("modal"), base + m.end()
+            if modal in {"must", "should"}:
+                if _inside_quote(para, start) or not (_HEARSAY_CUES.search(text) or _HEARSAY_CUES.search(prev)):
+                    continue
+            phrase = text[m.start("modal"):m.end()]
+            yield self.finding(start, end, f"Hearsay modal rendered literally “{phrase}”",
+                               suggestion="Write “is said to have …”, “reportedly …” or “allegedly …”",
+                               confidence=0.8 if modal in {"shall", "is to", "are to"} else 0.65)
+
+
+DETECTORS = [LiteralCalque, InvertedAttribution, HearsayModal, LiteralOutletName]

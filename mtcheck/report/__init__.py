@@ -16,6 +16,11 @@ SCHEMA_VERSION = 1
 REPORTERS: dict[str, str] = {
     "text": "text",
     "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "markdown": "markdown",
+    "rdjsonl": "rdjsonl",
 }
 
 
