@@ -86,7 +86,9 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as fh:  # 50 MB, sparse: refused by size before it is read
         fh.truncate(50 * 1024 * 1024)
-    return {"missing": tmp_path / "nope.txt", "directory": tmp_path, "empty": empty, "blank": blank,
+    emptydir = tmp_path / "no-articles"
+    emptydir.mkdir()
+    return {"missing": tmp_path / "nope.txt", "directory": emptydir, "empty": empty, "blank": blank,
             "binary": binary, "latin1": latin1, "huge": huge}
 
 
@@ -98,7 +100,7 @@ def test_bad_input_is_one_line_exit_2(kind, tmp_path, capsys):
     assert out == ""
     assert err.startswith("mtcheck: error:") and err.count("\n") == 1
     assert "Traceback" not in err
-    expected = {"missing": "no such file", "directory": "is a directory", "empty": "empty input",
+    expected = {"missing": "no such file", "directory": "no article files", "empty": "empty input",
                 "blank": "empty input", "binary": "binary file", "latin1": "not valid UTF-8",
                 "huge": "over the 10 MiB limit"}[kind]
     assert expected in err

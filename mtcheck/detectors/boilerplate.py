@@ -9,6 +9,7 @@ the headline and a stand-alone template id.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -69,7 +70,10 @@ def norm(text: str) -> str:
 
 _SPACE_SET = frozenset(SPACE_CHARS + "\r\n")
 # Characters that may separate or trail furniture phrases on one line ("Share | Tweet", "Read more »").
-_LINE_SEPS = frozenset(" .,:;!*|/›>»«<‹…·•-–—")
+_LINE_SEPS = frozenset(" .,:;!*|/›>»«<‹…·•-–—()[]0123456789")  # digits: counters such as "Comments (0)"
+
+
+_NEEDS_FOLDING = re.compile(f"[{SPACE_CHARS[1:]}\r\n’]|  ")
 
 
 class Folded:
@@ -77,8 +81,13 @@ class Folded:
     from each folded position back to the original offset, so plain ``str`` searches give exact spans."""
 
     __slots__ = ("orig", "pos", "text")
+    pos: list[int] | range
 
     def __init__(self, orig: str) -> None:
+        low = orig.lower()
+        if len(low) == len(orig) and not _NEEDS_FOLDING.search(orig):  # the common case: offsets unchanged
+            self.orig, self.text, self.pos = orig, low, range(len(orig))
+            return
         chars: list[str] = []
         pos: list[int] = []
         prev_space = False
@@ -136,15 +145,24 @@ def fold(line: str) -> Folded:
     return Folded(line)
 
 
+@lru_cache(maxsize=64)
+def _by_first_char(table: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for ph, kind in table:
+        out.setdefault(ph[0], []).append((ph, kind))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def consume_line(f: Folded, table: tuple[tuple[str, str], ...]) -> str:
     """Return the kind of the first phrase when the line is made only of phrases and separators, else ''."""
     text, i, n, first = f.text, 0, len(f.text), ""
+    index = _by_first_char(table)
     while True:
         while i < n and text[i] in _LINE_SEPS:
             i += 1
         if i >= n:
             return first
-        for ph, kind in table:
+        for ph, kind in index.get(text[i], ()):
             if text.startswith(ph, i) and f.ok_after(i + len(ph), ph):
                 first = first or kind
                 i += len(ph)
@@ -173,10 +191,37 @@ def is_heading_like(p: Paragraph | None, max_words: int = 12) -> bool:
     return bool(text) and len(p.words) <= max_words and text[-1] not in _TERMINAL + ":,;" and "\n" not in text
 
 
-def _lines(doc: Document) -> Iterator[tuple[Paragraph, int, int]]:
-    for p in doc.paragraphs:
-        for s, e in p.lines:
-            yield p, s, e
+_LINES_CACHE: list[object] = [None, None]
+
+
+def doc_lines(doc: Document) -> list[tuple[Paragraph, int, int]]:
+    """Return (paragraph, start, end) of every non-empty line; the last document's lines are cached, since
+    every detector of the family walks the same lines one after the other."""
+    if _LINES_CACHE[0] is not doc:
+        _LINES_CACHE[:] = [doc, [(p, s, e) for p in doc.paragraphs for s, e in p.lines]]
+    return _LINES_CACHE[1]  # type: ignore[return-value]
+
+
+_lines = doc_lines
+
+
+class SpanSet:
+    """Non-overlapping spans kept sorted, so each new finding is checked against its neighbours only."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> bool:
+        """Add the span and return True, or return False when it overlaps a span already kept."""
+        i = bisect.bisect_left(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False
+        if i < len(self.starts) and self.starts[i] < max(end, start + 1):
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        return True
 
 
 KIND_LABEL = {
@@ -198,14 +243,12 @@ class _LexiconDetector(Detector):
     confidence: ClassVar[float] = 0.9
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        taken: list[tuple[int, int]] = []
+        taken = SpanSet()
         for f in self._lexicon_findings(doc):
-            if not any(f.start < e and s < f.end for s, e in taken):
-                taken.append((f.start, f.end))
+            if taken.add(f.start, f.end):
                 yield f
         for f in self.structural(doc):
-            if not any(f.start < e and s < f.end for s, e in taken):
-                taken.append((f.start, f.end))
+            if taken.add(f.start, f.end):
                 yield f
 
     def structural(self, doc: Document) -> Iterable[Finding]:
@@ -342,7 +385,9 @@ class _LexiconDetector(Detector):
             if i == 0:
                 return 0, len(core), kind
             before = core[: f.start(i)]
-            if before[-1:] in SPACE_CHARS and before.rstrip(SPACE_CHARS)[-1:] in '.!?"”»':
+            spaced = before[-1:] in SPACE_CHARS
+            glued = before[-1:] in '.!?"”»' and core[f.start(i)].isupper()  # "on Monday.Read more"
+            if (spaced or glued) and before.rstrip(SPACE_CHARS)[-1:] in '.!?"”»':
                 return f.start(i), len(core), kind
         return None
 
@@ -541,7 +586,7 @@ class NavigationLine(_LexiconDetector):
     def structural(self, doc: Document) -> Iterator[Finding]:
         homes = words_of_kind("home")
         foreign = homes - frozenset(norm(e.phrase) for e in lexicon() if e.kind == "home" and e.lang == "en")
-        norm_paras = {norm(p.text): p.index for p in doc.paragraphs}
+        norm_paras = {norm(p.text): p.index for p in doc.paragraphs if len(p.text) <= 300}  # headlines only
         for p, s, e in _lines(doc):
             line = doc.text[s:e]
             parts = self._CRUMB_SEP.split(line)
@@ -580,7 +625,8 @@ class SiteNameInTitle(Detector):
     """A site or section name appended to the headline (`Headline – VG`, `Headline – Latest news – Site`).
 
     ## What it does
-    Splits the first line of the article at ` – `, ` — `, ` - ` and ` | ` and flags the trailing segments
+    Splits the headline (the first line of three words or more that is not a breadcrumb) at ` – `, ` — `,
+    ` - ` and ` | ` and flags the trailing segments
     that name a news outlet (kind `site` of the boilerplate lexicons) or a news section (`Latest news`,
     `news Norway – Overview of news`, kind `section`), as long as a headline remains in front of them.
 
@@ -589,7 +635,7 @@ class SiteNameInTitle(Detector):
     headline.
 
     ## False positives
-    Only the first line is examined, a segment must be short, and at least one segment must remain. A
+    Only the headline is examined, a segment must be short, and at least one segment must remain. A
     headline whose last clause happens to contain `news` (`Good news – rates fall`) has the news word in a
     segment that is not last, so it is silent.
     """
@@ -606,10 +652,10 @@ class SiteNameInTitle(Detector):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if not doc.paragraphs:
             return
-        p = doc.paragraphs[0]
-        if p.kind == "list_item":
+        found = self._title_line(doc)
+        if found is None:
             return
-        s, e = p.lines[0] if p.lines else (p.content_start, p.end)
+        s, e = found
         line = doc.text[s:e]
         seps = list(self._SEP.finditer(line))
         if not seps:
@@ -627,6 +673,22 @@ class SiteNameInTitle(Detector):
         a = cut.start() + len(cut.group(0)) - len(cut.group(0).lstrip(SPACE_CHARS))
         yield self.finding(s + a, e, f'Site name in the headline "{shorten(line[a:])}"',
                            suggestion="Delete the site name from the headline", confidence=0.8)
+
+    @staticmethod
+    def _title_line(doc: Document) -> tuple[int, int] | None:
+        """Return the span of the headline: the first line of the page that is not a crumb or a label."""
+        seen = 0
+        for p in doc.paragraphs[:3]:
+            if p.kind == "list_item":
+                return None
+            for s, e in p.lines:
+                line = doc.text[s:e]
+                seen += 1
+                if seen > 3:
+                    return None
+                if len(_WORD.findall(line)) >= 3 and not re.search("[>›»]", line):
+                    return s, e
+        return None
 
     @staticmethod
     def _site_like(segment: str, sites: frozenset[str], sections: frozenset[str]) -> bool:

@@ -18,11 +18,12 @@ from importlib import resources
 from ..document import SPACE_CHARS, Document, Paragraph
 from ..findings import Category, Finding, Severity
 from .base import Context, Detector
+from .boilerplate import doc_lines as _lines
 
 _SP = f"[{SPACE_CHARS}]"
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _QUOTES = "\"“”„«»‘’'‚"
-_TERMINAL = ".!?…:;"
+_BY = re.compile(rf"By{_SP}+(.+)$")
 
 
 @lru_cache(maxsize=4)
@@ -87,10 +88,6 @@ def _plain(text: str) -> str:
     return re.sub(rf"{_SP}+", " ", text).strip()
 
 
-def _lines(doc: Document) -> Iterator[tuple[Paragraph, int, int]]:
-    for p in doc.paragraphs:
-        for s, e in p.lines:
-            yield p, s, e
 
 
 class StrayAuthorLine(Detector):
@@ -100,7 +97,7 @@ class StrayAuthorLine(Detector):
     Flags a line that is only a personal name (two to four capitalised tokens, no verb, no sentence
     punctuation) when it comes after the first body paragraph and either is repeated or stands in the tail
     of the article, where no full paragraph follows it, and names no one the article mentions (the author
-    box of the page), and an English `By Jane Doe` byline inside the body.
+    box of the page), and an English `By Jane Doe` byline three or more paragraphs into the body.
 
     ## Why it matters
     The author box of the source page was scraped with the text; the name line reads as a fragment, and it
@@ -126,9 +123,10 @@ class StrayAuthorLine(Detector):
             "night.\n\nThe first boats left at dawn.")
 
     TAIL_WORDS = 15  # a block this long or longer is article text: a name line before it is not in the tail
+    BY_AFTER = 2  # paragraphs after the first body paragraph before an English "By" line counts as stray
 
     @staticmethod
-    def _named_elsewhere(text: str, name: str, lines: int) -> bool:
+    def _named_elsewhere(text: str, name: str) -> bool:
         """Return True when a word of the line also occurs in the article text (a place, a topic, a source).
 
         An author box names someone the article does not mention; a caption or tag line names what it is about.
@@ -136,7 +134,7 @@ class StrayAuthorLine(Detector):
         for tok in name.split():
             if len(tok) < 3 or tok.lower() in _particles():
                 continue
-            if len(re.findall(rf"(?<![^\W_]){re.escape(tok)}(?![^\W_])", text)) > lines:
+            if re.search(rf"(?<![^\W_]){re.escape(tok)}(?![^\W_])", text):
                 return True
         return False
 
@@ -145,23 +143,32 @@ class StrayAuthorLine(Detector):
         body = doc.body_start_index
         candidates: list[tuple[Paragraph, int, int, str]] = []
         for p, s, e in _lines(doc):
+            if p.kind == "list_item" or (s, e) != (p.content_start, p.end):
+                continue  # a name line is a block of its own
             line = doc.text[s:e]
-            if p.kind == "list_item" or len(p.lines) > 1:
-                continue
-            m = re.match(rf"By{_SP}+(.+)$", line)
-            if m and p.index > body and _names_list(_plain(m.group(1))):
+            m = _BY.match(line)
+            # A standfirst can come before the top byline, so "By" counts only a few paragraphs into the body.
+            if m and p.index > body + self.BY_AFTER and _names_list(_plain(m.group(1))):
                 yield self.finding(s, e, f'Byline "{_plain(line)}" inside the article', suggestion="Delete the line",
                                    confidence=0.8)
                 continue
             if name_span(_plain(line)):
                 candidates.append((p, s, e, _plain(line)))
         counts = Counter(c[3] for c in candidates)
+        names = set(counts)
+        # The article text proper: the body without byline lines (``By X``, ``Text: X``) and name lines.
+        body_text = "\n".join(doc.text[s:e] for q in paras[body:] for s, e in q.lines
+                               if not _is_byline_line(doc.text[s:e], names))
+        # longest[i]: the most words of any block after block i (the tail has no full paragraph).
+        longest = [0] * (len(paras) + 1)
+        for q in reversed(paras):
+            longest[q.index] = max(longest[q.index + 1], len(q.words))
         for p, s, e, name in candidates:
             if p.index <= body:
                 continue
             repeated = counts[name] > 1
-            tail = all(len(q.words) < self.TAIL_WORDS for q in paras[p.index + 1:])
-            if not (repeated or (tail and not self._named_elsewhere(doc.text, name, counts[name]))):
+            tail = longest[p.index + 1] < self.TAIL_WORDS
+            if not (repeated or (tail and not self._named_elsewhere(body_text, name))):
                 continue
             why = "repeated author line" if repeated else "author line"
             yield self.finding(s, e, f'Stray {why} "{name}"', suggestion="Delete the line",
@@ -189,6 +196,15 @@ def split_byline(line: str) -> str | None:
             continue  # the colon is required, or the marker runs into the next word
         return stripped or None
     return None
+
+
+def _is_byline_line(line: str, names: set[str]) -> bool:
+    plain = _plain(line)
+    if plain in names:
+        return True
+    m = _BY.match(line)
+    rest = m.group(1) if m else split_byline(line)
+    return bool(rest) and _names_list(_plain(rest))
 
 
 class TranslatedByline(Detector):

@@ -233,7 +233,8 @@ class RepeatedSentence(Detector):
                 if para.index in covered or (doc.paragraph_at(seen[key]) or para).index in covered:
                     continue
                 line = doc.line_col(seen[key])[0]
-                yield self.finding(sent.start, sent.end, f"sentence repeated from line {line}: “{_quote(sent.text)}”",
+                yield self.finding(sent.start, sent.end,
+                                   f"sentence repeated from line {line}: “{_quote(sent.text)}”",
                                    suggestion="Delete the repeated sentence", confidence=0.85, first_line=line)
 
 

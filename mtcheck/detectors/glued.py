@@ -154,7 +154,8 @@ _CAPS_CAPS = re.compile(r"^([A-ZÀ-ÖØ-Þ]{4,})$")
 _SENT_GLUE = re.compile(r"(?<![^\W\d_]|\.)([^\W\d_]+)([.!?])([”’\"]?)([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)")
 _OPEN_QUOTE_GLUE = re.compile(r"([^\W\d_]{2,})([‘“])([^\W\d_][^\W\d_]*)")
 _CLOSE_QUOTE_GLUE = re.compile(r"([^\W\d_]{2,}[.!?,]?)([’”\"])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)")
-_PAREN_GLUE = re.compile(r"(\([^()\s][^()]*\))([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)|([a-zß-öø-ÿ]{2,})\(([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)")
+_PAREN_GLUE = re.compile(r"(\([^()\s][^()]*\))([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)"
+                         r"|([a-zß-öø-ÿ]{2,})\(([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)")
 _LOWER_WORD = re.compile(r"^[a-z]{5,}$")
 
 
@@ -425,7 +426,8 @@ tweeted posted captioned reads read headline sign
 _NOT_BREAK = frozenset({"A", "I", "You", "Your", "Its", "So", "Or", "And", "Yet", "Read", "See", "Photo",
                         "Advertisement", "Most", "Some", "Many", "Several", "Both", "Each", "Every", "For", "From",
                         "With", "Without", "Under", "Into", "Here", "Why", "How", "What", "Who"})
-_BREAK = re.compile(rf"(?<![^{SPACE_CHARS}])([a-z][a-z’']*[a-z])[{SPACE_CHARS}]([A-Z][a-z]+)[{SPACE_CHARS}]([a-z]+)\b")
+_BREAK = re.compile(rf"(?<![^{SPACE_CHARS}])([a-z][a-z’']*[a-z])[{SPACE_CHARS}]([A-Z][a-z]+)"
+                    rf"[{SPACE_CHARS}]([a-z]+)\b")
 
 
 class MissingSentenceBreak(Detector):
@@ -483,7 +485,8 @@ def _title_case(text: str) -> bool:
 def _inside_quotes(text: str, pos: int) -> bool:
     before = text[max(0, pos - 300):pos]
     opens = before.count("“") + before.count("‘") + before.count("«")
-    closes = before.count("”") + before.count("’") - len(re.findall(r"[^\W\d_]’[^\W\d_]", before)) + before.count("»")
+    apostrophes = len(re.findall(r"[^\W\d_]’[^\W\d_]", before))
+    closes = before.count("”") + before.count("’") - apostrophes + before.count("»")
     return opens > closes or before.count('"') % 2 == 1
 
 

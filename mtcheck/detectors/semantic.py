@@ -36,6 +36,10 @@ _ATTRIBUTION = re.compile(r"\b(?:says?|said|tells?|told|according to|writes?|wro
                           r"stated?|states|report(?:s|ed)|confirm(?:s|ed)|not(?:es|ed))\b|[\"“”«»„]", re.IGNORECASE)
 
 
+# Teasers and promos are headlines; a paragraph that ends like a sentence is prose of the article itself.
+_SENTENCE_END = re.compile(r"[.…]['’\"”»)\]]*\s*$")
+
+
 def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
@@ -117,8 +121,13 @@ def _bank_vectors(emb: DocEmbeddings, extra: tuple[str, ...]) -> dict[str, tuple
     key = ("exemplar-banks", extra)
     memo = emb.encoder.memo
     if key not in memo:
-        banks = load_exemplars(extra)
-        memo[key] = {c: (lines, emb.encode(list(lines))) for c, lines in banks.items() if lines}
+        banks = {c: lines for c, lines in load_exemplars(extra).items() if lines}
+        vecs = emb.encode([t for lines in banks.values() for t in lines])  # one batched call for every bank
+        out, row = {}, 0
+        for c, lines in banks.items():
+            out[c] = (lines, vecs[row:row + len(lines)])
+            row += len(lines)
+        memo[key] = out
     return memo[key]  # type: ignore[no-any-return]
 
 
@@ -138,7 +147,8 @@ class ExemplarMatch:
 def exemplar_matches(doc: Document, ctx: Context) -> list[ExemplarMatch]:
     """Return the document's units that resemble an exemplar, one category per unit (computed once per document).
 
-    Units are short paragraphs (2 to 30 words) and, in other paragraphs, sentences of 2 to 25 words. A unit takes
+    Units are short paragraphs (2 to 30 words) and the sentences (2 to 25 words) of paragraphs with several; when
+    a sentence matches, its paragraph's own match is dropped (the sentence is the precise span). A unit takes
     the category whose threshold it passes by the widest margin; bylines count only in the body, and calques only
     for units of at most 8 words.
     """
@@ -159,7 +169,7 @@ def exemplar_matches(doc: Document, ctx: Context) -> list[ExemplarMatch]:
         n = len(p.words)
         if 2 <= n <= 30:
             units.append((p.content_start, p.end, p.index, n, pvec[p.index]))
-        elif len(p.sentences) > 1 or n > 30:
+        if len(p.sentences) > 1:
             for k, s in enumerate(p.sentences):
                 w = _words(s.text)
                 if 2 <= w <= 25:
@@ -185,6 +195,11 @@ def exemplar_matches(doc: Document, ctx: Context) -> list[ExemplarMatch]:
                     choice = (margin, cat, float(mx[i]), banks[cat][0][int(arg[i])])
             if choice:
                 matches.append(ExemplarMatch(choice[1], start, end, para, choice[2], thresholds[choice[1]], choice[3]))
+    # In a paragraph of several sentences, a matching sentence is the precise span: drop the paragraph match.
+    by_sentence = {m.paragraph for m in matches if m.start > doc.paragraphs[m.paragraph].content_start
+                   or m.end < doc.paragraphs[m.paragraph].end}
+    matches = [m for m in matches if m.paragraph not in by_sentence
+               or (m.start, m.end) != (doc.paragraphs[m.paragraph].content_start, doc.paragraphs[m.paragraph].end)]
     emb.memo["exemplar-matches"] = matches
     return matches
 
@@ -322,7 +337,8 @@ def near_duplicates(doc: Document, ctx: Context) -> list[tuple[int, int, int, in
     if "near-duplicates" in emb.memo:
         return emb.memo["near-duplicates"]  # type: ignore[no-any-return]
     det = NearDuplicate
-    skip = {m.paragraph for m in exemplar_matches(doc, ctx) if m.start <= doc.paragraphs[m.paragraph].content_start}
+    skip = {m.paragraph for m in exemplar_matches(doc, ctx)
+            if (m.start, m.end) == (doc.paragraphs[m.paragraph].content_start, doc.paragraphs[m.paragraph].end)}
     paras = [p for p in doc.paragraphs if len(p.words) >= det.min_words and p.index not in skip]
     out: list[tuple[int, int, int, int, float, float]] = []
     flagged: set[int] = set()
@@ -420,7 +436,9 @@ class OffTopicInsert(Detector):
     every other paragraph and to their mean. When the closest paragraph is below ``threshold`` (0.25) and the
     mean is below ``centroid_threshold`` (0.20), the paragraph is flagged. Articles with fewer than 5 paragraphs
     are not judged. Paragraphs that report or quote speech ("said", "told", quotation marks), near-duplicates and
-    lines already matched by an exemplar bank are skipped.
+    lines already matched by an exemplar bank are skipped, and so are paragraphs that end with a full stop:
+    teasers and promos are headlines, while a short sentence of prose ("The ministry declined to comment.") is
+    part of the article even when its subject is far from the rest.
 
     ## Why it matters
     Related-story teasers ("How to get your visa renewed in a week"), video promos and headlines of other
@@ -471,7 +489,7 @@ class OffTopicInsert(Detector):
                 continue
             if not (self.min_words <= len(p.words) <= self.max_words) or _alpha_words(p.text) < self.min_words:
                 continue
-            if _ATTRIBUTION.search(p.text):
+            if _ATTRIBUTION.search(p.text) or _SENTENCE_END.search(p.text):
                 continue
             key = _norm(p.text)
             others = [q.index for q in paras if q.index != p.index and _norm(q.text) != key]

@@ -204,3 +204,15 @@ def test_every_lexicon_entry_is_well_formed() -> None:
 def test_detectors_declare_boilerplate_category() -> None:
     assert [d.code for d in DETECTORS] == [f"MT30{i}" for i in range(1, 9)]
     assert all(d.category.value == "boilerplate" and d.severity.value == "major" for d in DETECTORS)
+
+
+def test_site_suffix_on_a_headline_under_a_breadcrumb_in_one_block() -> None:
+    assert_marked(f"⟦MT306:Home » News » Local⟧\nHarbour plan approved ⟦MT307:– Dagbladet⟧\n{BODY}", "MT3")
+
+
+def test_read_more_glued_to_the_last_sentence() -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY} Work starts in May.⟦MT302:Read more⟧", "MT3")
+
+
+def test_comment_counter_line() -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY}\n\n⟦MT304:Comments (0)⟧", "MT3")

@@ -31,7 +31,12 @@ def test_repeated_author_line_mid_body() -> None:
 
 
 def test_english_byline_inside_the_body() -> None:
-    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\n⟦MT401:By Olwen Trevaskis and Ruairi Delacroix⟧\n\n{BODY}", "MT4")
+    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\n{BODY}\n\n{SHORT}\n\n"
+                  f"⟦MT401:By Olwen Trevaskis and Ruairi Delacroix⟧\n\n{BODY}", "MT4")
+
+
+def test_byline_after_a_long_standfirst_is_silent() -> None:
+    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\nBy Olwen Trevaskis\n\n{BODY}\n\n{SHORT}", "MT4")
 
 
 def test_top_byline_block_is_silent() -> None:
@@ -138,3 +143,13 @@ def test_detectors_declare_byline_category() -> None:
 def test_tail_label_naming_something_in_the_article_is_silent() -> None:
     assert_marked(f"Ferry strike ends\n\n{LEAD} The operator, Fjordline Transport, apologised.\n\n{BODY}\n\n"
                   "Fjordline Transport", "MT4")
+
+
+def test_author_box_at_the_end_repeats_the_top_byline() -> None:
+    assert_marked(f"Ferry strike ends\n\n⟦MT402:Text: Lisbeth Kvarnstrand⟧\n\n{LEAD}\n\n{BODY}\n\n"
+                  "⟦MT401:Lisbeth Kvarnstrand⟧\n\nJournalist", "MT4")
+
+
+def test_author_named_in_the_body_is_silent_at_the_end() -> None:
+    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\n{BODY} Lisbeth Kvarnstrand reported from the quay.\n\n"
+                  "Lisbeth Kvarnstrand", "MT4")

@@ -12,6 +12,8 @@ from mtcheck.detectors.calques import (
     LexiconError,
     builtin_lexicon,
     expand_literal,
+    literal_anchors,
+    normalise_text,
     outlet_names,
     parse_lexicon,
 )
@@ -62,10 +64,22 @@ def test_lexicon_rejects_unknown_keys_and_bad_regex() -> None:
 
 def test_literal_spaces_match_unicode_spaces_and_curly_apostrophes() -> None:
     pat = re.compile(expand_literal("today's industry"), re.IGNORECASE)
-    assert pat.search("told Today’s\u00a0industry that")
-    assert not pat.search("todays industry")
-    assert not pat.search("today's\n\nindustry")  # never across a paragraph break
+    assert pat.search(normalise_text("told Today’s\u00a0industry that"))
+    assert pat.search(normalise_text("told today's\r\nindustry that"))
+    assert not pat.search(normalise_text("todays industry"))
+    assert not pat.search(normalise_text("today's\n\nindustry"))  # never across a paragraph break
     assert re.compile(expand_literal("(?<=, )neither in")).search("bad, neither in")
+
+
+def test_anchors_are_mandatory_words() -> None:
+    assert literal_anchors("acquaintances? of the police") == {"acquaintance"}
+    assert literal_anchors("(?:it|this) is not to be (?:hidden|concealed)") == {"hidden", "concealed"}
+    assert literal_anchors("a|(?:b)") is None
+
+
+def test_bundled_literals_compile() -> None:
+    for entry in ENTRIES:
+        assert entry.pattern.pattern
 
 
 def test_outlet_list_loads() -> None:
@@ -102,7 +116,7 @@ def test_outlet_names() -> None:
     assert_marked("The chief executive said so, according to ⟦MT204:Today’s industry⟧.", "MT204")
     assert_marked("⟦MT204:Sundsvall's newspaper⟧ reports that the road is closed.", "MT204")
     assert_marked("Anger at the budget (NRK “⟦MT204:Political Quarter⟧”)", "MT204")
-    assert_marked("The mayor told the Yorkshire Evening Post and ⟦MT204:Evening Post⟧ the same thing.", "MT204")
+    assert_marked("The mayor told the Yorkshire Evening Post what he had told ⟦MT204:Evening Post⟧.", "MT204")
 
 
 # MT202 inverted-attribution ----------------------------------------------------------------------------

@@ -40,7 +40,8 @@ def test_short_headline_words_in_a_list_item_are_silent() -> None:
 def test_caption_repeated_with_a_photo_credit() -> None:
     assert_marked("Ferry strike\n\nFLAGS: Residents have hung flags along the harbour in Bergen.\n\n"
                   f"{BODY}\n\n"
-                  "⟦MT502:FLAGS: Residents have hung flags along the harbour in Bergen. Photo: Kari Nordmann / NTB⟧",
+                  "⟦MT502:FLAGS: Residents have hung flags along the harbour in Bergen. "
+                  "Photo: Kari Nordmann / NTB⟧",
                   "MT502")
 
 

@@ -15,6 +15,7 @@ from mtcheck.detectors.glued import GluedWords, MissingSentenceBreak, reads_as_o
     # ALL-CAPS section label glued to the next word
     "⟦MT601:SPORTFootball⟧ clubs in the north lost again on Sunday.",
     "⟦MT601:NEWSThe⟧ harbour reopened after the storm.",
+    "The weekly ⟦MT601:AdvertisementThe⟧ mayor said nothing.",
     "⟦MT601:CULTUREFollowing⟧ the festival, the town was quiet.",
     "⟦MT601:MUSICABBA⟧, the band from Stockholm, will not tour this year.",
     # quotation marks glued to letters
@@ -46,7 +47,7 @@ def test_camel_case_brands_and_names_stay_silent() -> None:
             "McKinsey, McDonald's and O'Neill. The GmbH hired a PhD. NATO's U.S. allies, e.g. the U.K., i.e. "
             "London, met at 3pm (10km away) at 9 a.m. and 5 p.m. in St.Petersburg about COVID-19 and K-pop. "
             "BioNTech, AstraZeneca, SpaceX, JPMorgan, FedEx, DeSantis, LeBron and MrBeast were there too, "
-            "with iOS, PayPal, SoftBank, BlackRock and EasyJet.")
+            "with iOS, PayPal, SoftBank, BlackRock and EasyJet. Users SignIn, AddOn and SaveIt daily.")
     assert spans_of(text, "MT601") == set()
 
 
