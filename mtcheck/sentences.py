@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .document import SPACE_CHARS
+
+# pysbd's run time grows faster than linearly with paragraph length; paragraphs longer than this (a whole
+# page pasted as one line) are split by a plain rule instead: a sentence ends at . ! ? (plus closing quotes
+# or brackets) followed by white space and an upper-case letter, digit or opening quote.
+PYSBD_MAX_CHARS = 4000
+_FAST_BOUNDARY = re.compile(r"[.!?][\"'”’»)\]]*(?=[ \t\u00a0\r\n]+[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ0-9–—-])")
+
+
+def _fast_split(text: str) -> list[str]:
+    pieces, pos = [], 0
+    for m in _FAST_BOUNDARY.finditer(text):
+        pieces.append(text[pos:m.end()])
+        pos = m.end()
+    pieces.append(text[pos:])
+    return pieces
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +40,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     spans: list[tuple[int, int]] = []
     pos = 0
-    for piece in _segmenter().segment(text):
+    pieces = _segmenter().segment(text) if len(text) <= PYSBD_MAX_CHARS else _fast_split(text)
+    for piece in pieces:
         core = piece.strip(SPACE_CHARS + "\r\n")
         if not core:
             continue

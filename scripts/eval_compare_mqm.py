@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Measure ``mtcheck compare``'s judgement of competing translations against expert MQM scores.
 
-Usage: ``scripts/eval_compare_mqm.py SEGMENTS_TSV [--limit N] [--no-embeddings] [--model M] [--detectors]``
+Usage: ``scripts/eval_compare_mqm.py SEGMENTS_TSV [--limit N] [--no-embeddings] [--model M] [--no-detectors]
+[--cache FILE]``
 
 SEGMENTS_TSV is one of ``../shared/data/mqm/segments-*.tsv`` (see that folder's README). For every source segment
 and every pair of systems with different MQM scores (lower MQM = better), it asks mtcheck's comparison
@@ -22,6 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
 
 from mtcheck.compare import Scorer, segment_scores  # noqa: E402
 
@@ -61,8 +64,10 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N segments (a quick run)")
     ap.add_argument("--no-embeddings", action="store_true", help="lexical similarity only (no model)")
     ap.add_argument("--model", default=None, help="sentence-transformers model (default: bundled MiniLM)")
-    ap.add_argument("--detectors", action="store_true",
-                    help="also subtract mtcheck's detector penalties (slower; they rarely fire on single sentences)")
+    ap.add_argument("--no-detectors", dest="detectors", action="store_false",
+                    help="skip mtcheck's detector penalties (faster; they rarely fire on single sentences)")
+    ap.add_argument("--cache", default=None, metavar="FILE",
+                    help="keep the embeddings in this .npz file and reuse them on the next run")
     ap.add_argument("--noref", choices=["auto", "yes", "no"], default="auto",
                     help="reference-free too (auto: when the file name says the targets are English, *-zhen*)")
     args = ap.parse_args()
@@ -78,7 +83,15 @@ def main() -> None:
         encoder = load_encoder(args.model)
     scorer = Scorer(encoder)
     texts = sorted({r[c] for _, rows in segs for r in rows for c in ("target", "reference")})
-    scorer.prime(texts)  # one batched encoding of every text
+    if encoder is not None and args.cache and Path(args.cache).exists():
+        with np.load(args.cache, allow_pickle=False) as z:
+            if str(z["model"]) == encoder.info()["name"]:
+                scorer._emb.update(zip(z["texts"].tolist(), z["vectors"]))
+    scorer.prime(texts)  # one batched encoding of every text not cached yet
+    if encoder is not None and args.cache:
+        keys = sorted(scorer._emb)
+        np.savez(args.cache, texts=np.array(keys), vectors=np.stack([scorer._emb[k] for k in keys]),
+                 model=np.array(encoder.info()["name"]))
     t_enc = time.time() - t0
     from sacrebleu.metrics import BLEU, CHRF
 

@@ -563,7 +563,7 @@ class NavigationLine(_LexiconDetector):
     ## What it does
     Flags a line that is only a section or navigation label, a breadcrumb trail (segments separated by `>`,
     `›` or `»`, or starting with a home crumb such as `Home /`), and a home crumb with a section name in
-    front of the headline (`Start Germany Headline` when the headline also stands on its own).
+    front of the headline (`Start Politics Headline` when the headline also stands on its own).
 
     ## Why it matters
     Navigation is page furniture; copied into the text it garbles the headline or the body.
@@ -628,7 +628,7 @@ class SiteNameInTitle(Detector):
     Splits the headline (the first line of three words or more that is not a breadcrumb) at ` – `, ` — `,
     ` - ` and ` | ` and flags the trailing segments
     that name a news outlet (kind `site` of the boilerplate lexicons) or a news section (`Latest news`,
-    `news Norway – Overview of news`, kind `section`), as long as a headline remains in front of them.
+    `news Bergen – News from the region`, kind `section`), as long as a headline remains in front of them.
 
     ## Why it matters
     The suffix comes from the page's `<title>`, not from the article; translated, it reads as part of the
@@ -715,7 +715,7 @@ class SiteNameInTitle(Detector):
 
 
 class TemplateToken(Detector):
-    """A stand-alone template or widget id in the text (`afbl-general-01`).
+    """A stand-alone template or widget id in the text (`promo-general-01`).
 
     ## What it does
     Flags a line that is a single lower-case token of hyphen- or underscore-joined parts with a digit

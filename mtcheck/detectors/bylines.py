@@ -88,8 +88,6 @@ def _plain(text: str) -> str:
     return re.sub(rf"{_SP}+", " ", text).strip()
 
 
-
-
 class StrayAuthorLine(Detector):
     """An author's name on a line of its own in the body of the article (`Jane Doe` after the last paragraph).
 
@@ -240,12 +238,12 @@ class TranslatedByline(Detector):
 
 
 class GeneratedBio(Detector):
-    """A generated author bio (`"Coffee trailblazer. Certified pop culture lover. Infuriatingly humble gamer."`).
+    """A generated author bio (`"Tea pioneer. Certified board game fan. Stubbornly modest reader."`).
 
     ## What it does
     Flags a block made of two or more short verbless fragments of which at least two (and at least half) end
     in a bio role noun (`lover`, `fan`, `ninja`, `evangelist`...), usually after intensifiers (`certified`,
-    `devoted`, `infuriatingly humble`). The vocabulary is in `mtcheck/data/bylines/bio.txt`.
+    `devoted`, `stubbornly modest`). The vocabulary is in `mtcheck/data/bylines/bio.txt`.
 
     ## Why it matters
     Content farms that republish machine translations attach a randomly generated bio to a fake author; in
@@ -318,8 +316,8 @@ class BrokenPhotoCredit(Detector):
 
     ## What it does
     Flags a credit (`Photo:`, `Photograph:`, `Foto:`, `Bild:`, `©` followed by a name or agency) when a
-    bracket around it is unbalanced (`... 2023. Photograph: Jane Doe/AFP)`) or when it is glued to a word
-    before or after it (`the square.Photo: Jane Doe/NTBThe minister`).
+    bracket around it is unbalanced (`... 2023. Photograph: Jane Doe/AFP)`) or when it is glued to the word
+    or full stop before it (`the square.Photo: Jane Doe/NTB`).
 
     ## Why it matters
     The caption of a removed picture has been run into the text; the broken punctuation shows that it is a

@@ -20,6 +20,20 @@ from .base import Context, Detector
 if TYPE_CHECKING:
     from ..document import Document, Paragraph
 
+
+class _LazyRe:
+    """A regular expression compiled on first use, so that importing the detectors (``mtcheck rules``) stays fast."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 SP = SPACE_CHARS  # horizontal space only: a line break never joins a dash to the text before it
 LONG_DASHES = "–—―"  # en dash, em dash, horizontal bar: always punctuation
 HYPHENS = "‐‑-"  # hyphen, non-breaking hyphen, hyphen-minus: also bullets and joiners
@@ -29,11 +43,11 @@ DOUBLE_QUOTES = "\"“”„‟"
 OPENING_MARKS = "\"“„«"
 
 # A dash after a sentence end or a colon, then space: the opening of a mid-paragraph dash-quote.
-_MID = re.compile(rf"(?P<pre>[.!?…][\"”’»)\]]?|:)[{SP}]+(?P<dash>[{_DASH_CLASS}])[{SP}]+(?=[^{SP}\r\n])")
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_MID = _LazyRe(rf"(?P<pre>[.!?…][\"”’»)\]]?|:)[{SP}]+(?P<dash>[{_DASH_CLASS}])[{SP}]+(?=[^{SP}\r\n])")
+_WORD = _LazyRe(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_TOKEN_BEFORE = _LazyRe(r"(\S+)$")
 # Abbreviations whose period does not end a sentence (``the U.S. – and``, ``Mr. – ``).
-_ABBREV = re.compile(r"^(?:(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp|No|Nos|Vol|"
+_ABBREV = _LazyRe(r"^(?:(?:[A-Za-z]\.)+[A-Za-z]?|[A-Z]|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp|No|Nos|Vol|"
                      r"vs|etc|approx|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _SPEECH_VERBS = (
     r"says|said|say|tells|told|explains|explained|adds|added|notes|noted|stresses|stressed|writes|wrote|"
@@ -43,20 +57,20 @@ _SPEECH_VERBS = (
     r"declares|declared|underlines|underlined|reveals|revealed|sighs|sighed|laughs|laughed|shouts|shouted|"
     r"according\s+to"
 )
-_VERB_FIRST = re.compile(rf"^(?:{_SPEECH_VERBS})\b")
-_VERB_ANY = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
-_VERB_BEFORE_COLON = re.compile(rf"\b(?:{_SPEECH_VERBS}|writes|asks|answers)[{SP}]*:$")
+_VERB_FIRST = _LazyRe(rf"^(?:{_SPEECH_VERBS})\b")
+_VERB_ANY = _LazyRe(rf"\b(?:{_SPEECH_VERBS})\b")
+_VERB_BEFORE_COLON = _LazyRe(rf"\b(?:{_SPEECH_VERBS})[{SP}]*:$")
 # Words that start a clause, not an attribution (``, and we said no``).
 _CLAUSE_WORDS = {"and", "but", "or", "so", "because", "which", "that", "when", "if", "as", "while", "who", "where",
                  "although", "though", "since", "whether", "than", "then", "what", "how", "why", "to", "not"}
-_PRONOUN = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Mm]y|[Mm]yself|me|us|[Oo]ur|[Oo]urs|"
+_PRONOUN = _LazyRe(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Mm]y|[Mm]yself|me|us|[Oo]ur|[Oo]urs|"
                       r"[Oo]urselves|[Yy]ou|[Yy]ou['’](?:re|ve|ll|d)|[Yy]our|[Yy]ours)\b")
 # Sign-offs and credits that may follow a dash at the start of a line in English copy.
-_CREDIT = re.compile(r"^(?:With|Reporting|Additional|Editing|Edited|Writing|Written|Compiled|Source|Sources|Photo|"
+_CREDIT = _LazyRe(r"^(?:With|Reporting|Additional|Editing|Edited|Writing|Written|Compiled|Source|Sources|Photo|"
                      r"Photos|Video|Text|Translated|Translation|Via|Copyright|Produced|Associated Press|Staff)\b|^©|"
                      r"\bcontributed\b")
-_SMILEY = re.compile(r"[:;=8][\-^']?[()\[\]]|[()\[\]][\-^']?[:;=]")
-_LIST_MARK = re.compile(rf"(?:^|(?<=[{SP}\n\r]))(?:\d{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})\)")
+_SMILEY = _LazyRe(r"[:;=8][\-^']?[()\[\]]|[()\[\]][\-^']?[:;=]")
+_LIST_MARK = _LazyRe(rf"(?:^|(?<=[{SP}\n\r]))(?:\d{{1,3}}|[A-Za-z]|[ivxIVX]{{1,4}})\)")
 
 
 @dataclass
@@ -66,7 +80,6 @@ class DashQuote:
     para: int
     dash: int  # offset of the dash in Document.text
     end: int  # end of the quoted words (before an attribution)
-    seg_end: int  # end of the text that belongs to this quote (next dash-quote or end of line)
     where: str  # "line" (starts a line), "sentence" (after a sentence end), "colon"
     long_dash: bool
     headline: bool = False  # a colon-dash in a short line: MT102
@@ -93,8 +106,8 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _find_attribution(seg: str) -> tuple[int, bool] | None:
-    """Return (cut, found) for the first attribution in ``seg`` (text after the dash), or None.
+def _find_attribution(seg: str) -> int | None:
+    """Return where the quoted words of ``seg`` (text after the dash) end at an attribution, or None.
 
     ``cut`` is where the quoted words end: before the comma of ``, says X`` / ``, X said``, after the
     punctuation of ``? asks X`` / ``. says X``.
@@ -106,7 +119,7 @@ def _find_attribution(seg: str) -> tuple[int, bool] | None:
         if len(_words(tail)) > 14:
             continue
         if _VERB_FIRST.match(rest):
-            return (m.start() if punct == "," else m.start() + 1 + len(m.group(2))), True
+            return m.start() if punct == "," else m.start() + 1 + len(m.group(2))
         if punct != ",":
             continue
         v = _VERB_ANY.search(tail)
@@ -120,7 +133,7 @@ def _find_attribution(seg: str) -> tuple[int, bool] | None:
         # "X said" / "he stresses" / "the task leader notes": the subject is a name, a pronoun or a noun phrase.
         first = subject[0]
         if first[0].isupper() or first.lower() in {"he", "she", "they", "the", "a", "an", "his", "her", "their"}:
-            return m.start(), True
+            return m.start()
     return None
 
 
@@ -220,21 +233,21 @@ def _candidates(doc: Document, p: Paragraph) -> list[DashQuote]:
         if where == "line" and (_CREDIT.search(seg) or (_site_suffix(seg) and p.index >= 1
                                                          and not _PRONOUN.search(seg))):
             continue
-        q = DashQuote(para=p.index, dash=dash, end=seg_end_trim, seg_end=seg_end_trim, where=where,
+        q = DashQuote(para=p.index, dash=dash, end=seg_end_trim, where=where,
                       long_dash=ch in LONG_DASHES)
         attr = _find_attribution(seg)
         end = seg_end_trim
-        if attr:
-            end = body + attr[0]
+        if attr is not None:
+            end = body + attr
             q.attribution = True
         if where == "colon":
-            before = text[p.content_start:dash].rstrip(SP)
+            before = text[max(p.content_start, dash - 80):dash].rstrip(SP)
             if _VERB_BEFORE_COLON.search(before):
                 q.attribution = True
             line_start = max((ls for ls, _ in lines if ls <= dash), default=p.content_start)
-            line = text[line_start:line_end]
+            line = text[line_start:line_end] if line_end - line_start < 400 else ""
             if p.index == 0 or p.kind in ("title", "heading") or (
-                    len(_words(line)) <= 20 and not line.rstrip(SP).endswith(".")):
+                    line and len(_words(line)) <= 20 and not line.rstrip(SP).endswith(".")):
                 q.headline = True
                 # The quoted words stop before a trailing site name or a source in brackets.
                 m = re.search(rf"[{SP}]+[{_DASH_CLASS}][{SP}]+[^{_DASH_CLASS}]+$", text[body:end])
@@ -296,17 +309,22 @@ def analyse(doc: Document) -> Analysis:
         if q.run >= 0:
             continue
         q.confirmed = not q.needs_evidence or q.attribution or q.speechy
-    changed = True
-    while changed:
-        changed = False
-        confirmed_paras = [q.para for q in quotes if q.confirmed]
+    # A confirmed dash-quote vouches for hyphen quotes up to two paragraphs away, and those for their neighbours.
+    waiting: dict[int, list[DashQuote]] = {}
+    for q in quotes:
+        if not q.confirmed and q.run < 0:
+            waiting.setdefault(q.para, []).append(q)
+    todo = sorted({q.para for q in quotes if q.confirmed})
+    if todo:
         for q in quotes:
-            if q.confirmed or q.run >= 0:
-                continue
-            near = any(abs(cp - q.para) <= 2 for cp in confirmed_paras)
-            if near or (q.subheading and confirmed_paras):
+            if not q.confirmed and q.run < 0 and q.subheading:
+                q.confirmed = True  # a short dash line in an article that has dash-quotes elsewhere
+    while todo:
+        para = todo.pop()
+        for near in range(para - 2, para + 3):
+            for q in waiting.pop(near, []):
                 q.confirmed = True
-                changed = True
+                todo.append(near)
     return an
 
 
@@ -370,7 +388,7 @@ class DialogueDashQuote(Detector):
 
 
 class HyphenPseudoQuote(Detector):
-    """A headline or teaser that quotes with a colon and a dash (``Expert: - Worrying``).
+    """A headline or teaser that quotes with a colon and a dash instead of quotation marks.
 
     ## What it does
     Flags ``: - `` or ``: – `` introducing quoted words in a title, heading or short line (at most 20 words, not
@@ -449,7 +467,8 @@ class MixedQuoteConventions(Detector):
     ## What it does
     Flags a dash-quote in a paragraph that also quotes with quotation marks (four words or more between the
     marks), and a paragraph that uses two quotation-mark systems, English ``“…”`` with guillemets ``«…»`` or
-    low-high ``„…“``. The span is the dash-quote, or the first quotation of the less used system.
+    low-high ``„…“``. The span is the dash-quote, or the first quotation in the non-English system (the less
+    used one when neither is English).
 
     ## Why it matters
     Mixed conventions show that parts of the paragraph came from different sources or were machine-translated
@@ -507,7 +526,9 @@ class MixedQuoteConventions(Detector):
         if len(firsts) < 2:
             return
         order = sorted(firsts, key=lambda s: firsts[s][0])
-        odd = min(order, key=lambda s: (counts[s], -firsts[s][0]))
+        # In an English article the English marks are right; otherwise the less used system is the odd one.
+        foreign = [s for s in order if s != "english"]
+        odd = foreign[0] if "english" in firsts else min(order, key=lambda s: (counts[s], -firsts[s][0]))
         others = [s for s in order if s != odd]
         a, b = firsts[odd]
         names = {"english": "“…”", "low9": "„…“", "guillemet": "«…»"}

@@ -148,7 +148,7 @@ def exemplar_matches(doc: Document, ctx: Context) -> list[ExemplarMatch]:
     """Return the document's units that resemble an exemplar, one category per unit (computed once per document).
 
     Units are short paragraphs (2 to 30 words) and the sentences (2 to 25 words) of paragraphs with several; when
-    a sentence matches, its paragraph's own match is dropped (the sentence is the precise span). A unit takes
+    both a paragraph and sentences of it match, the sentences win only if the paragraph also holds prose. A unit takes
     the category whose threshold it passes by the widest margin; bylines count only in the body, and calques only
     for units of at most 8 words.
     """
@@ -195,13 +195,23 @@ def exemplar_matches(doc: Document, ctx: Context) -> list[ExemplarMatch]:
                     choice = (margin, cat, float(mx[i]), banks[cat][0][int(arg[i])])
             if choice:
                 matches.append(ExemplarMatch(choice[1], start, end, para, choice[2], thresholds[choice[1]], choice[3]))
-    # In a paragraph of several sentences, a matching sentence is the precise span: drop the paragraph match.
-    by_sentence = {m.paragraph for m in matches if m.start > doc.paragraphs[m.paragraph].content_start
-                   or m.end < doc.paragraphs[m.paragraph].end}
-    matches = [m for m in matches if m.paragraph not in by_sentence
-               or (m.start, m.end) != (doc.paragraphs[m.paragraph].content_start, doc.paragraphs[m.paragraph].end)]
+    # When a paragraph and sentences of it both match: in a paragraph that also holds prose (an unmatched
+    # sentence of 6+ words) the sentences are the precise spans; otherwise the whole paragraph is the artefact.
+    whole = {m.paragraph for m in matches if _is_whole(doc, m)}
+    parts: dict[int, set[tuple[int, int]]] = {}
+    for m in matches:
+        if m.paragraph in whole and not _is_whole(doc, m):
+            parts.setdefault(m.paragraph, set()).add((m.start, m.end))
+    mixed = {i for i, spans in parts.items()
+             if any(_words(s.text) >= 6 and (s.start, s.end) not in spans for s in doc.paragraphs[i].sentences)}
+    matches = [m for m in matches if m.paragraph not in parts or (m.paragraph in mixed) != _is_whole(doc, m)]
     emb.memo["exemplar-matches"] = matches
     return matches
+
+
+def _is_whole(doc: Document, m: ExemplarMatch) -> bool:
+    p = doc.paragraphs[m.paragraph]
+    return (m.start, m.end) == (p.content_start, p.end)
 
 
 class _ExemplarDetector(Detector):
@@ -337,8 +347,7 @@ def near_duplicates(doc: Document, ctx: Context) -> list[tuple[int, int, int, in
     if "near-duplicates" in emb.memo:
         return emb.memo["near-duplicates"]  # type: ignore[no-any-return]
     det = NearDuplicate
-    skip = {m.paragraph for m in exemplar_matches(doc, ctx)
-            if (m.start, m.end) == (doc.paragraphs[m.paragraph].content_start, doc.paragraphs[m.paragraph].end)}
+    skip = {m.paragraph for m in exemplar_matches(doc, ctx) if _is_whole(doc, m)}
     paras = [p for p in doc.paragraphs if len(p.words) >= det.min_words and p.index not in skip]
     out: list[tuple[int, int, int, int, float, float]] = []
     flagged: set[int] = set()

@@ -154,8 +154,8 @@ def test_start_as_a_word_of_the_headline_is_silent() -> None:
 
 # --- MT307 site-name-in-title -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("suffix", ["– VG", "| Aftonbladet", "– Latest news – fast news from Aftonbladet",
-                                    "- news Norway – Overview of news from the regions", "– NRK"])
+@pytest.mark.parametrize("suffix", ["– VG", "| Aftonbladet", "– Latest news – breaking news from Dagbladet",
+                                    "- news Bergen – News from all over the region", "– NRK"])
 def test_site_suffix_on_the_headline(suffix: str) -> None:
     assert_marked(f"Harbour plan approved after long debate ⟦MT307:{suffix}⟧\n\n{BODY}", "MT3")
 

@@ -90,7 +90,7 @@ def test_lines_that_are_not_translated_bylines(line: str) -> None:
 # --- MT403 generated-bio ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("bio", [
-    "\"Tea trailblazer. Certified board game lover. Infuriatingly modest reader.\"",
+    "\"Tea pioneer. Certified board game fan. Stubbornly modest reader.\"",
     "Devoted bacon ninja. Award-winning music evangelist. Typical coffee fan.",
     "Incurable web geek. Falls down a lot. Hardcore travel buff.",
 ])

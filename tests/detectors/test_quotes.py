@@ -129,7 +129,8 @@ def test_short_quoted_title_beside_a_dash_quote_is_not_mixing():
 
 def test_two_quotation_mark_systems():
     assert_marked("Title\n\nShe said “we will win this time” and he said ⟦MT103:«no way at all»⟧.\n\nEnd.", "MT103")
-    assert_marked("Title\n\n„This is good news“, he said, and ⟦MT103:“we will see about it later”⟧.\n\nEnd.", "MT103")
+    assert_marked("Title\n\n⟦MT103:„This is good news“⟧, he said, and “we will see about it later”.\n\nEnd.", "MT103")
+    assert_marked("Title\n\n«One» and «two» but ⟦MT103:„three“⟧ here.\n\nEnd.", "MT103")
 
 
 def test_consistent_guillemets_and_german_pairs_are_not_mixed():
