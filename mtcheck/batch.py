@@ -212,6 +212,11 @@ def _pool(args: list[tuple[Item, Any, Any]], jobs: int, bar: Any) -> list[tuple[
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    if ctx is not None:  # fill the detectors' lazy caches (lexicons, word lists) once, before the workers fork
+        from .document import build_document
+        from .engine import check_document
+
+        check_document(build_document("Warm-up\n\nA short paragraph to load the lexicons once.\n"), args[0][1])
     chunk = max(1, min(32, len(args) // (jobs * 4)))
     out = []
     with ProcessPoolExecutor(max_workers=min(jobs, len(args)), mp_context=ctx) as pool:
