@@ -12,7 +12,6 @@ and ``per-file-ignores`` switch detectors off whatever the file selects; every o
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -247,6 +246,8 @@ def parse_config(table: dict[str, Any], path: Path) -> FileConfig:
                 else:
                     cfg.jsonl[k] = v
         else:
+            import difflib
+
             close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             cfg.warnings.append(f"{path}: unknown key {raw_key!r} in [tool.mtcheck] (ignored){hint}")
