@@ -289,7 +289,7 @@ class _LexiconDetector(Detector):
             for a, b, kind in self._runs(f, any_tab):
                 yield self.finding(s + a, s + b, self._msg(kind, line[a:b]), suggestion="Delete the text",
                                    confidence=self.confidence, kind=kind)
-            # 5. A prompt that starts a sentence and runs to its end ("Sign up here – it is free").
+            # 5. A prompt that starts a sentence and runs to its end ("Sign up today – it only takes a minute").
             for ph, kind in sent_tab:
                 i = f.text.find(ph)
                 while i >= 0:

@@ -431,7 +431,7 @@ _BREAK = re.compile(rf"(?<![^{SPACE_CHARS}])([a-z][a-z’']*[a-z])[{SPACE_CHARS}
 
 
 class MissingSentenceBreak(Detector):
-    """A sentence that runs into the next without a full stop (``the bodyguards Over more than ten pages``).
+    """A sentence that runs into the next without a full stop (``the harbour office Over the summer, ferries``).
 
     ## What it does
     Flags a lowercase word followed, inside a running sentence, by a capitalised word that opens sentences
@@ -452,10 +452,10 @@ class MissingSentenceBreak(Detector):
     name = "missing-sentence-break"
     category = Category.GLUED
     severity = Severity.MINOR
-    bad = ("Visit plans found\n\n"
-           "The papers listed the names of the bodyguards After that came the threat assessment for the visit.")
-    good = ("Visit plans found\n\n"
-            "The papers listed the names of the bodyguards. After that came the threat assessment for the visit.")
+    bad = ("Harbour timetable changes\n\n"
+           "The new timetable was posted at the harbour office After that the first ferry left at six.")
+    good = ("Harbour timetable changes\n\n"
+            "The new timetable was posted at the harbour office. After that the first ferry left at six.")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         """Yield a finding for each sentence that runs into the next one."""

@@ -94,7 +94,7 @@ def test_calques_in_context() -> None:
                   "⟦MT201:It is not to be hidden⟧ that the town is in shock, the mayor said.", "MT201")
     assert_marked("Both passengers ⟦MT201:managed without serious injuries⟧ in the crash.", "MT201")
     assert_marked("The CSU leader ⟦MT201:excludes any cooperation⟧ with the far right.", "MT201")
-    assert_marked("“⟦MT201:The situation is confused⟧, but we are following it,” the mayor said.", "MT201")
+    assert_marked("“⟦MT201:The situation is confused⟧ at the harbour tonight,” the fire chief said.", "MT201")
     assert_marked("Searchers used ⟦MT201:heat search cameras⟧ and drones overnight.", "MT201")
 
 
@@ -166,7 +166,7 @@ def test_hearsay_modals() -> None:
 
 
 def test_hearsay_modals_silent_on_idiomatic_english() -> None:
-    text = ("He is said to have ordered 60 burgers. It must have been difficult for the family. "
+    text = ("He is said to have bought forty pizzas. It must have been difficult for the family. "
             "We will show that the claims are false. Tests will show whether the water is safe. "
             "Once it is published, the data will show that we were right. "
             "The police should have acted sooner, according to the report. "
@@ -177,6 +177,6 @@ def test_hearsay_modals_silent_on_idiomatic_english() -> None:
 
 
 def test_clean_trap_sentences_stay_silent() -> None:
-    text = ("After the match the captain went to a burger bar. He is said to have ordered sixty burgers.\n\n"
+    text = ("After the match the captain went to a burger bar. He is said to have bought forty pizzas.\n\n"
             "A team-mate told VG when asked about it: \"It was a good night for us.\"")
     assert findings_of(text, ["MT201", "MT202", "MT203", "MT204"]) == []

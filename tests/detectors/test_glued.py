@@ -80,7 +80,7 @@ def test_one_finding_per_token_with_crlf_and_no_break_space() -> None:
 
 
 @pytest.mark.parametrize("marked", [
-    "The papers listed the names of the ⟦MT602:bodyguards Over⟧ more than ten pages, the plan was described.",
+    "The timetable hung in the harbour ⟦MT602:office Over⟧ the summer the ferries ran twice an hour.",
     "The ferry left without the two ⟦MT602:passengers According⟧ to the company, the crew was not told.",
 ])
 def test_missing_sentence_break(marked: str) -> None:

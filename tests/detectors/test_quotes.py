@@ -47,7 +47,7 @@ def test_question_without_attribution_runs_to_end_of_paragraph():
 def test_hyphen_quote_needs_speech_evidence():
     assert_marked(
         "Police operation\n\nThe police will not say more. ⟦MT101:- I can only confirm an ongoing case⟧, says "
-        "spokesperson Eva Holm.\n\nWas anyone arrested?\n\n⟦MT101:- No, but there is no danger to the public.⟧\n\n"
+        "spokesperson Eva Holm.\n\nWas anyone arrested?\n\n⟦MT101:- No, but nobody nearby needs to leave their homes.⟧\n\n"
         "More news later.",
         "MT101")
 
@@ -55,7 +55,7 @@ def test_hyphen_quote_needs_speech_evidence():
 def test_hyphen_bullets_in_third_person_stay_silent():
     assert_marked(
         "Vote result\n\n- The election delivers a slim majority to the conservative bloc\n\n"
-        "- The post of prime minister will likely go to the leader of the largest party\n\n"
+        "- The finance portfolio will probably go to the head of the smaller coalition partner\n\n"
         "A right-wing bloc won a narrow majority in parliament on Sunday.",
         ALL)
 
@@ -70,7 +70,7 @@ def test_en_dash_bullets_stay_silent_but_dialogue_runs_are_flagged():
 
 
 @pytest.mark.parametrize("text", [
-    "Title\n\nThe bloc that includes the Democrats – the country’s second-largest party – won a majority.\n\nEnd.",
+    "Title\n\nThe alliance led by the Greens – the region’s oldest movement – took control of the council.\n\nEnd.",
     "Title\n\nHe bought burgers, with cameras - including his own team - catching him.\n\nEnd.",
     "Title\n\nSEOUL (AP) — The North fired a missile on Sunday, officials said.\n\nEnd.",
     "Title\n\nASTANA. AGENCY - The city delayed its plan, officials said on Wednesday.\n\nEnd.",

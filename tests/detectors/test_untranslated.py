@@ -65,7 +65,7 @@ def test_fragment_details() -> None:
 
 @pytest.mark.parametrize("text", [
     # glossary line: a foreign word, a dash, its English gloss
-    "Swedish Vocab: strandskydd – protection for the coast",
+    "Word of the day: allemansrätten – the right to roam",
     "Word of the day: i fjor – last year. Use it when you talk about the past.",
     # names, hyphenated place names, particles, acronyms
     "Ursula von der Leyen met Søren Thomassen in Upplands-Bro, Hufvudstadsbladet reported.",
