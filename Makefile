@@ -28,7 +28,8 @@ eval: $(STAMP)
 	$(BIN)/mtcheck eval ../shared/corpus
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_embeddings.py
+	$(BIN)/python bench/bench_batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -580,7 +580,7 @@ class InvertedAttribution(Detector):
             if known or guess:
                 end = base + _src_end(m)
                 yield self.finding(base + m.start(), end, f"Inverted attribution “{doc.text[base + m.start():end]}”",
-                                   suggestion=f"Write “{_strip_the(src)} reports” or attach it to the sentence it "
+                                   suggestion=f"Write “{_display_name(src)} reports” or attach it to the sentence it "
                                               "sources", confidence=0.9 if known else 0.7)
                 return
         for m in pats["trailing"].finditer(text):
@@ -595,7 +595,7 @@ class InvertedAttribution(Detector):
                 continue
             end = base + _src_end(m)
             yield self.finding(start, end, f"Inverted attribution “{doc.text[start:end]}”",
-                               suggestion=f"Write “{_strip_the(src)} reports …” or “…, {_strip_the(src)} wrote”",
+                               suggestion=f"Write “{_display_name(src)} reports …” or “…, {_display_name(src)} wrote”",
                                confidence=0.85 if known else 0.6)
         for m in pats["says"].finditer(text):
             for to in _TO_OUTLET.finditer(text, m.end()):
@@ -615,6 +615,12 @@ class InvertedAttribution(Detector):
 
 def _strip_the(src: str) -> str:
     return re.sub(r"^the\s", "", src.strip())
+
+
+def _display_name(src: str) -> str:
+    """Return the source name for a suggestion: no leading "the", no sentence-final period (kept in "B.T.")."""
+    name = _strip_the(src)
+    return name[:-1] if re.search(r"(?<![A-Z])[.!?]$", name) else name
 
 
 def _src_end(m: re.Match[str]) -> int:
@@ -645,7 +651,9 @@ _EVENT_PP = ("said|stated|told|claimed|threatened|attacked|beaten|killed|shot|st
 _HEARSAY_CUES = re.compile(r"\b(?:according\sto|reportedly|allegedly|sources?|information|writes|wrote|reports|"
                            r"reported\sby|indictment|charge\ssheet|witness(?:es)?|eyewitness(?:es)?|testimony|"
                            r"claims?|claimed|alleged|documents?|footage|video|recordings?)\b", re.IGNORECASE)
-_SHOW = re.compile(rf"(?<!\w)(?P<subj>{_EVIDENCE})\s(?:also\s|now\s)?(?P<modal>will|shall)\s(?:also\s)?"
+# The evidence noun may carry a short post-modifier ("documents seen by the paper", "images taken on Monday").
+_SHOW = re.compile(rf"(?<!\w)(?P<subj>{_EVIDENCE})(?:\s(?!will\b|shall\b)[\w'’-]+){{0,5}}?\s(?:also\s|now\s)?"
+                   rf"(?P<modal>will|shall)\s(?:also\s)?"
                    rf"(?:show|reveal|indicate|prove|document|confirm)\sthat\b", re.IGNORECASE)
 _MODAL_PERFECT = re.compile(rf"(?<!\w)(?P<subj>[^\W\d_]+)\s(?P<modal>must|shall|should|is\sto|are\sto)\s"
                             rf"(?:(?:also|reportedly|allegedly|even|previously|earlier|already|then|further)\s)?"
@@ -695,7 +703,7 @@ class HearsayModal(Detector):
 
     def _sentence(self, para: Paragraph, base: int, text: str, prev: str) -> Iterator:
         for m in _SHOW.finditer(text):
-            if _FUTURE_CUES.search(text):
+            if _FUTURE_CUES.search(text, 0, m.end()):  # a future cue in the claim itself, not in what it reports
                 continue
             start, end = base + m.start(), base + m.end()
             yield self.finding(start, end, f"Hearsay modal rendered literally “{m.group()}”",

@@ -357,6 +357,8 @@ def near_duplicates(doc: Document, ctx: Context) -> list[tuple[int, int, int, in
             for a in paras:
                 if a.index >= b.index:
                     break
+                if a.index != 0 and min(len(a.words), len(b.words)) < det.min_body_words:
+                    continue  # two short body lines on one subject ("Both ... are moving.") are not copies
                 s = float(sim[a.index, b.index])
                 if s < det.threshold:
                     continue
@@ -391,7 +393,7 @@ class NearDuplicate(Detector):
     """A paragraph or sentence that repeats an earlier one with small changes.
 
     ## What it does
-    Flags the later of two paragraphs (at least 5 words) whose embeddings have a cosine similarity of at least
+    Flags the later of two paragraphs (at least 8 words; 5 when one is the headline) whose embeddings have a cosine similarity of at least
     ``threshold`` (0.85) and whose texts are at least 65% alike (difflib ratio): the headline printed again with
     a section name, a caption repeated with its photo credit, a title with one word translated differently.
     Sentences of at least 6 words in different paragraphs are compared too, with stricter limits (0.95 and 80%).
@@ -413,7 +415,8 @@ class NearDuplicate(Detector):
     requires_embeddings = True
     threshold = 0.85
     min_text_ratio = 0.65
-    min_words = 5
+    min_words = 5  # the headline and its copy
+    min_body_words = 8  # two body paragraphs
     sentence_threshold = 0.95
     min_sentence_ratio = 0.80
     min_sentence_words = 6

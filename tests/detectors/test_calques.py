@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from markers import assert_marked, findings_of
+from markers import assert_marked, findings_of, spans_of
 
 from mtcheck.detectors.calques import (
     LANGUAGES,
@@ -180,3 +180,10 @@ def test_clean_trap_sentences_stay_silent() -> None:
     text = ("After the match the captain went to a burger bar. He is said to have bought forty pizzas.\n\n"
             "A team-mate told VG when asked about it: \"It was a good night for us.\"")
     assert findings_of(text, ["MT201", "MT202", "MT203", "MT204"]) == []
+
+
+def test_hearsay_modal_with_post_modified_subject_and_later_future_words() -> None:
+    assert_marked("Title\n\n⟦MT203:Files obtained by the broadcaster will show that⟧ the mill will close next "
+                  "spring.", "MT203")
+    assert spans_of("Title\n\nOnce the survey is finished, images taken from the air will show that the dam "
+                    "holds.", "MT203") == set()
