@@ -479,8 +479,17 @@ def _attribution_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# Newspaper names that end like one (Nya Wermlandstidningen, Bergens Tidende, Sydsvenskan is listed): the
+# usual name endings of Scandinavian, German and Dutch papers, so unlisted regional titles are recognised too.
+_OUTLET_SUFFIX = re.compile(
+    r"(?:[A-ZÅÄÖØÆÜ][\w’'-]*\s){0,2}[A-ZÅÄÖØÆÜ][\w-]*(?:tidning|tidningen|[Tt]idende|posten|[Pp]osten|bladet|"
+    r"[Bb]ladet|avis|avisen|[Aa]visa|kuriren|[Kk]urier|[Zz]eitung|[Aa]llehanda|[Dd]agblad|[Cc]ourant|krant)\b")
+
+
 def _is_outlet(name: str) -> bool:
-    """Return True when ``name`` (optionally after "the") is a listed outlet."""
+    """Return True when ``name`` (optionally after "the") is a listed outlet or ends like a newspaper name."""
+    if _OUTLET_SUFFIX.fullmatch(" ".join(name.split()).rstrip(".")):
+        return True
     outlets = _outlet_set()
     for cand in {" ".join(name.split()), " ".join(name.split()).rstrip(".")}:
         if cand in outlets or (cand.startswith("the ") and cand[4:] in outlets):
@@ -493,6 +502,9 @@ def _outlet_prefix(text: str, pos: int) -> int | None:
     m = re.compile(r"[^\s,;:!?()\"“”«»]+(?:\s[^\s,;:!?()\"“”«»]+){0,3}").match(text, pos)
     if not m:
         return None
+    suffix = _OUTLET_SUFFIX.match(text, pos)
+    if suffix:
+        return suffix.end()
     words = list(re.finditer(r"\S+", m.group()))
     outlets = _outlet_set()
     for k in range(len(words), 0, -1):

@@ -216,3 +216,10 @@ def test_read_more_glued_to_the_last_sentence() -> None:
 
 def test_comment_counter_line() -> None:
     assert_marked(f"Harbour plan approved\n\n{BODY}\n\n⟦MT304:Comments (0)⟧", "MT3")
+
+
+def test_ad_marker_and_share_prompt_variants() -> None:
+    body = ("The harbour board met on Tuesday and agreed to extend the quay by forty metres before the summer "
+            "season, the chairman said after the meeting.")
+    assert_marked(f"Quay extension approved\n\n{body}\n\n⟦MT301:Continue reading below the advertisement⟧\n\n"
+                  f"{body}\n\n⟦MT305:Share this article on Facebook⟧", "MT3")

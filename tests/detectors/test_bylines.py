@@ -153,3 +153,10 @@ def test_author_box_at_the_end_repeats_the_top_byline() -> None:
 def test_author_named_in_the_body_is_silent_at_the_end() -> None:
     assert_marked(f"Ferry strike ends\n\n{LEAD}\n\n{BODY} Lisbeth Kvarnstrand reported from the quay.\n\n"
                   "Lisbeth Kvarnstrand", "MT4")
+
+
+def test_generated_bio_with_hobby_nouns() -> None:
+    body = ("The harbour board met on Tuesday and agreed to extend the quay by forty metres before the summer "
+            "season, the chairman said after the meeting.")
+    assert_marked(f"Quay extension approved\n\n{body}\n\n"
+                  "⟦MT403:Reporter at the city desk. Avid hiker. Incurable tea addict.⟧", "MT403")

@@ -187,3 +187,10 @@ def test_hearsay_modal_with_post_modified_subject_and_later_future_words() -> No
                   "spring.", "MT203")
     assert spans_of("Title\n\nOnce the survey is finished, images taken from the air will show that the dam "
                     "holds.", "MT203") == set()
+
+
+def test_unlisted_newspaper_recognised_by_its_name_ending() -> None:
+    assert_marked("Title\n\nThe road reopened on Friday, ⟦MT202:says county engineer Lisa Berg to Östra "
+                  "Smålandskuriren⟧.", "MT202")
+    assert spans_of("Title\n\nThe road reopened on Friday, county engineer Lisa Berg told Östra Smålandskuriren.",
+                    "MT202") == set()
