@@ -43,6 +43,7 @@ class Evaluation:
     found: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     findings_mt: int = 0
     findings_mt_ok: int = 0
+    findings_by_cat: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     unmatched: list[dict[str, Any]] = field(default_factory=list)
     missed: list[dict[str, Any]] = field(default_factory=list)
     mt_failed: list[str] = field(default_factory=list)
@@ -100,6 +101,7 @@ def evaluate(corpus: Path, settings: Settings, encoder: Any = None) -> Evaluatio
             ok = any(lab["category"] == f.category.value and any(f.start < e and s < f.end for s, e in occ)
                      for lab, occ in labs)
             ev.findings_mt_ok += ok
+            ev.findings_by_cat[f.category.value].append(ok)
             if not ok:
                 line, col = res.doc.line_col(f.start)
                 ev.unmatched.append({"file": rel, "line": line, "code": f.code, "category": f.category.value,
@@ -134,8 +136,10 @@ def summary(ev: Evaluation) -> dict[str, Any]:
 
     per_cat = {}
     for cat in CATEGORIES:
+        hits = ev.findings_by_cat.get(cat, [])
         per_cat[cat] = {"seed": rec([f"seed:{cat}"]), "web": rec([f"web:{cat}"]),
-                        "labels": len(ev.found.get(f"seed:{cat}", [])) + len(ev.found.get(f"web:{cat}", []))}
+                        "labels": len(ev.found.get(f"seed:{cat}", [])) + len(ev.found.get(f"web:{cat}", [])),
+                        "precision": sum(hits) / len(hits) if hits else None, "findings": len(hits)}
     mt_total = len(ev.mt_failed) + len(ev.mt_passed)
     plain = len(ev.clean_plain_passed) + len(ev.clean_plain_failed)
     return {
@@ -163,9 +167,10 @@ def format_summary(ev: Evaluation, verbose: bool = False) -> str:
     def pct(x: float | None) -> str:
         return "  -  " if x is None else f"{x:5.2f}"
 
-    lines = ["category       seed  web   labels"]
+    lines = ["category      recall: seed  web   labels   precision findings (on mt/)"]
     for cat, v in s["per_category"].items():
-        lines.append(f"{cat:<13} {pct(v['seed'])} {pct(v['web'])} {v['labels']:>4}")
+        lines.append(f"{cat:<13}         {pct(v['seed'])} {pct(v['web'])} {v['labels']:>4}     "
+                     f"{pct(v['precision'])}   {v['findings']:>4}")
     lines += [
         "",
         f"seed recall                      {pct(s['seed_recall'])}",
