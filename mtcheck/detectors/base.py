@@ -88,6 +88,14 @@ class Detector:
                        extra=dict(extra))
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """Return ``text`` on one line (every Unicode space run folded), cut to ``limit`` characters with an ellipsis."""
+    from ..document import normalise_spaces
+
+    text = normalise_spaces(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def iter_regex(pattern: re.Pattern[str], text: str, offset: int = 0) -> Iterator[tuple[int, int, re.Match[str]]]:
     """Yield (start, end, match) of ``pattern`` in ``text`` shifted by ``offset``."""
     for m in pattern.finditer(text):

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from ..document import SPACE_CHARS, Document, Paragraph
 from ..findings import Category, Finding, Severity
-from .base import Context, Detector
+from .base import Context, Detector, clip
 
 LANGUAGES = ("en", "no", "sv", "da", "de", "nl", "fr")
 MODES = ("line", "any", "sentence", "prefix", "suffix", "word")
@@ -177,10 +177,7 @@ def words_of_kind(kind: str) -> frozenset[str]:
     return frozenset(norm(e.phrase) for e in lexicon() if e.kind == kind and e.mode == "word")
 
 
-def shorten(text: str, limit: int = 60) -> str:
-    """Return ``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    text = re.sub(rf"[{SPACE_CHARS}\r\n]+", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+shorten = clip
 
 
 def is_heading_like(p: Paragraph | None, max_words: int = 12) -> bool:

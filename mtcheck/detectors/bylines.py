@@ -17,7 +17,7 @@ from importlib import resources
 
 from ..document import SPACE_CHARS, Document, Paragraph
 from ..findings import Category, Finding, Severity
-from .base import Context, Detector
+from .base import Context, Detector, clip
 from .boilerplate import doc_lines as _lines
 
 _SP = f"[{SPACE_CHARS}]"
@@ -293,9 +293,7 @@ class GeneratedBio(Detector):
                     suggestion="Delete the bio", confidence=conf)
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = _plain(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+_short = clip
 
 
 # A credit: capitalised names, agencies, digits (``TV 2``) and name particles joined by spaces, ``/``, ``,`` or ``&``.

@@ -6,11 +6,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..document import Document, Paragraph
 from ..findings import Category, Finding, Severity
-from .base import Context, Detector
+from .base import Context, Detector, clip
 
 _TOKEN = re.compile(r"[^\W_]+")
 # A repeated line shorter than this is furniture ("Update:", "Photo: Yonhap", a name) more often than a copy.
@@ -27,9 +27,7 @@ def fold_tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
-def _quote(text: str, limit: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+_quote = partial(clip, limit=48)
 
 
 def _matched(a: list[str], b: list[str]) -> tuple[int, int]:

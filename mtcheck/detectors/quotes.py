@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..document import SPACE_CHARS
 from ..findings import Category, Finding, Severity
-from .base import Context, Detector
+from .base import Context, Detector, clip
 
 if TYPE_CHECKING:
     from ..document import Document, Paragraph
@@ -341,8 +341,7 @@ def _analysis(doc: Document, ctx: Context) -> Analysis:
 
 def _short(text: str, limit: int = 40) -> str:
     """Return ``text`` on one line, cut to ``limit`` characters, in double quotes for a message."""
-    text = re.sub(rf"[{SP}\r\n]+", " ", text)
-    return '"' + (text if len(text) <= limit else text[:limit - 1].rstrip() + "…") + '"'
+    return f'"{clip(text, limit)}"'
 
 
 class DialogueDashQuote(Detector):

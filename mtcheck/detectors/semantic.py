@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..findings import Category, Finding, Severity
-from .base import Context, Detector
+from .base import Context, Detector, clip
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -52,9 +52,7 @@ def _alpha_words(text: str) -> int:
     return sum(1 for w in _WORD.findall(text) if any(c.isalpha() for c in w))
 
 
-def _quote(text: str, limit: int = 60) -> str:
-    text = _SPACES.sub(" ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+_quote = clip
 
 
 def _confidence(similarity: float, threshold: float, above: bool = True) -> float:

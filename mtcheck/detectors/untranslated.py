@@ -17,13 +17,13 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..document import SPACE_CHARS
 from ..findings import Category, Severity
-from .base import Context, Detector
+from .base import Context, Detector, clip
 
 if TYPE_CHECKING:
     from ..document import Document, Paragraph
@@ -255,9 +255,7 @@ def foreign_language(text: str) -> tuple[str, float] | None:
     return lang, prob
 
 
-def _quote(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+_quote = partial(clip, limit=40)
 
 
 def _foreign_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str, float, bool]]:
