@@ -490,4 +490,60 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return opens > closes or before.count('"') % 2 == 1
 
 
-DETECTORS = [GluedWords, MissingSentenceBreak]
+# Abbreviations that end with a full stop and may be followed by a lowercase word.
+_ABBREVIATIONS = frozenset({
+    "ltd", "inc", "corp", "co", "plc", "bros", "etc", "approx", "vs", "dept", "est", "fig", "figs", "vol", "vols",
+    "nos", "no", "ca", "cf", "resp", "incl", "excl", "min", "max", "mio", "mrd", "bn", "mn", "tel", "ext", "ed",
+    "eds", "gov", "sen", "rep", "ave", "blvd", "mt", "ft", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "univ", "assn", "intl", "natl", "govt", "misc", "pp", "para", "sec", "art", "nr", "kl", "ref",
+})
+_LOWER_AFTER_STOP = re.compile(rf"(?<![.\w])(\w{{3,}})\.[{SPACE_CHARS}]+([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]*)\b")
+
+
+class LowercaseAfterFullStop(Detector):
+    """A full stop followed by a lowercase word: a sentence broken in two (`… got out. says the chief`).
+
+    ## What it does
+    Flags a full stop after a word of three or more letters that is followed by a lowercase word, as in
+    `this got out. says Jane Doe` or `the chief of police. said the neighbour`: the translation or the scrape
+    cut a sentence in two, or put a full stop where a comma belongs. Abbreviations (`Ltd.`, `etc.`, `approx.`,
+    `Sept.`), ellipses, initials and single letters (`U.S.`, `p.m.`) are skipped, and so are URLs and file names
+    (no space after the dot).
+
+    ## Why it matters
+    English starts every sentence with a capital; a lowercase word after a full stop reads as broken output, and
+    the attribution or clause that follows loses its sentence.
+
+    ## False positives
+    An abbreviation that is not in the list (`Ave.` is, `Bldg.` is not) followed by a lowercase word, and
+    deliberately lowercase brand names at the start of a sentence (`iPhone sales rose.` after a full stop).
+    """
+
+    code = "MT603"
+    name = "lowercase-after-full-stop"
+    category = Category.GARBLED
+    mqm_category = "Fluency/Punctuation"
+    severity = Severity.MINOR
+    bad = ("Harbour plans leaked\n\n"
+           "The plans were never meant to be public, and it is unfortunate that they got out. says the harbour "
+           "master.")
+    good = ("Harbour plans leaked\n\n"
+            "The plans were never meant to be public, and it is unfortunate that they got out, says the harbour "
+            "master. The board of Nordic Ferries Ltd. was told on Monday.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Yield the full stop and the lowercase word after it."""
+        for para in doc.paragraphs:
+            for m in _LOWER_AFTER_STOP.finditer(para.text):
+                word, nxt = m.group(1), m.group(2)
+                if word.lower() in _ABBREVIATIONS or not word.isalpha() or nxt[:1] == "i" and nxt[1:2].isupper():
+                    continue
+                start = para.content_start + m.end(1)
+                end = para.content_start + m.end(2)
+                yield self.finding(start, end, f"Lowercase “{nxt}” after a full stop",
+                                   suggestion=f"Replace the full stop before “{nxt}” with a comma, or start a new "
+                                              "sentence with a capital", confidence=0.8)
+
+
+DETECTORS = [GluedWords, MissingSentenceBreak, LowercaseAfterFullStop]

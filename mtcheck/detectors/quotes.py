@@ -641,4 +641,55 @@ class UnbalancedQuotesOrBrackets(Detector):
             yield self.finding(i, i + 1, "unpaired »", suggestion="Add the missing quotation mark", confidence=0.5)
 
 
-DETECTORS = [DialogueDashQuote, HyphenPseudoQuote, MixedQuoteConventions, UnbalancedQuotesOrBrackets]
+# A curly quotation mark that faces the wrong way for where it stands: an opening mark before a space or
+# punctuation (`place “, it says`), a closing mark after a space and before a word (`job, ”Söder said`), or the
+# German low opening mark in English text (`„I think`).
+_MISPLACED_QUOTE = re.compile(rf"“(?=[{SPACE_CHARS}]*[,.;:!?](?:[{SPACE_CHARS}]|$))"
+                              rf"|(?<=[{SPACE_CHARS}])”(?=[^\W\d_])[^\W\d_]+"
+                              rf"|„(?=[^\W\d_])[^\W\d_]+")
+
+
+class MisplacedQuoteMark(Detector):
+    """A curly quotation mark that faces the wrong way: `place “, it says`, `job, ”Söder said`, `„I think`.
+
+    ## What it does
+    Flags an opening mark (“) that stands before a comma, full stop or other punctuation, a closing mark (”)
+    that stands after a space and runs into the next word, and the German low opening mark („) in English
+    text. Translation engines and quote-converting scrapers produce these when they move quotation marks
+    around the words they translate.
+
+    ## Why it matters
+    A reader uses the direction of the mark to see where a quotation starts and ends; a mark facing the wrong
+    way breaks the sentence around it, and a German „ shows the text was never edited into English style.
+
+    ## False positives
+    Straight quotes (") and single quotes (‘’, also apostrophes) are never judged. A mark typed the wrong way by
+    a human writer is flagged too, which an editor would want fixed anyway.
+    """
+
+    code = "MT105"
+    name = "misplaced-quote-mark"
+    category = Category.GARBLED
+    mqm_category = "Fluency/Punctuation"
+    severity = Severity.MINOR
+    bad = "Title\n\n“We will build the bridge this year, ”the mayor said at the meeting on Monday."
+    good = "Title\n\n“We will build the bridge this year,” the mayor said at the meeting on Monday."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """Yield each misplaced quotation mark (with the word it is glued to)."""
+        for para in doc.paragraphs:
+            for m in _MISPLACED_QUOTE.finditer(para.text):
+                mark = m.group()[0]
+                what = {"“": "opening quotation mark before punctuation",
+                        "”": "closing quotation mark glued to the next word",
+                        "„": "German low quotation mark"}[mark]
+                fix = {"“": "Use a closing mark (”) after the quoted words",
+                       "”": "Move the closing mark (”) before the space, after the quoted words",
+                       "„": "Use an English opening mark (“)"}[mark]
+                yield self.finding(para.content_start + m.start(), para.content_start + m.end(),
+                                   f"Misplaced quotation mark: {what} {_short(m.group())}", suggestion=fix,
+                                   confidence=0.85)
+
+
+DETECTORS = [DialogueDashQuote, HyphenPseudoQuote, MixedQuoteConventions, UnbalancedQuotesOrBrackets,
+             MisplacedQuoteMark]

@@ -106,3 +106,20 @@ def test_word_frequencies() -> None:
     assert zipf("nationwhich") == 0.0
     assert not reads_as_one_word("in", "the")  # "inthe" is a web typo, far rarer than its parts
     assert reads_as_one_word("soft", "bank")
+
+
+@pytest.mark.parametrize("marked", [
+    "Title\n\nThe plan was never meant to be public, and it is a pity that it got⟦MT603:. says⟧ Jane Doe.",
+    "Title\n\nWe have followed the reports, the fire chief in the northern district⟦MT603:. said⟧ the town.",
+])
+def test_lowercase_after_full_stop(marked: str) -> None:
+    assert_marked(marked, "MT603")
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nShares in Nordic Ferries Ltd. rose after the report. Sales were up approx. ten percent.",
+    "Title\n\nHe waited... and then he left. The U.S. and Norway signed the deal at 3 p.m. on Friday.",
+    "Title\n\nSee example.com for details. Later, iPhone sales rose. Output fell by 3. most of it in May.",
+])
+def test_lowercase_after_full_stop_stays_silent(text: str) -> None:
+    assert spans_of(text, "MT603") == set()

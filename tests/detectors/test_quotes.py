@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from markers import assert_marked, findings_of
+from markers import assert_marked, findings_of, spans_of
 
 from mtcheck.detectors.quotes import analyse
 from mtcheck.document import build_document
@@ -189,3 +189,18 @@ def test_corpus_quote_dash_labels_found_and_clean_articles_silent(corpus):
     assert missed == []
     for path in sorted((corpus / "clean").glob("*.txt")):
         assert findings_of(path.read_text(encoding="utf-8"), ALL) == [], path.name
+
+
+@pytest.mark.parametrize("marked", [
+    "Title\n\n“We will build it this year, ⟦MT105:”The⟧ mayor said on Monday.",
+    "Title\n\nThe bridge had become a symbol of a safe place ⟦MT105:“⟧, the statement says.",
+    "Title\n\nThe mayor said: ⟦MT105:„We⟧ will build it this year.“",
+])
+def test_misplaced_quote_mark(marked: str) -> None:
+    assert_marked(marked, "MT105")
+
+
+def test_misplaced_quote_mark_stays_silent_on_well_placed_marks() -> None:
+    text = ("Title\n\n“We will build it this year,” the mayor said. She called it “a promise”. "
+            "Critics said “no”, and the council’s ‘plan B’ was shelved.")
+    assert spans_of(text, "MT105") == set()
