@@ -166,3 +166,15 @@ def test_no_color_and_forced_color(capsys, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     code, out, _ = run(["check", "--no-embeddings", "--exit-zero", str(MT_SAMPLE)], capsys)
     assert "\033[" not in out
+
+
+@pytest.mark.parametrize("flag", [["-o"], ["--write-baseline"], ["--report", "json="]])
+def test_refuses_to_overwrite_the_input_with_a_report(flag, tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text(CLEAN_SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = article.read_bytes()
+    args = ["check", "--no-embeddings", str(article)]
+    args += [flag[0], str(article)] if len(flag) == 1 else [flag[0], flag[1] + str(article)]
+    code, out, err = run(args, capsys)
+    assert code == 2 and "refusing to overwrite" in err
+    assert article.read_bytes() == before

@@ -295,3 +295,15 @@ def test_real_post_edit_beats_raw_machine_translation(corpus):
     assert any(t.startswith("Article continues below ad") for t in dropped)
     assert sum(p.status in ("unchanged", "changed") for p in pairs) >= 20
     assert res.pairs[0].findings.fixed and not res.pairs[0].findings.introduced
+
+
+def test_compare_refuses_to_overwrite_a_version_with_its_report(tmp_path, capsys):
+    from mtcheck.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Title\n\nThe ferry left at six.\n", encoding="utf-8")
+    b.write_text("Title\n\nThe ferry departed at six.\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", "--no-embeddings", str(a), str(b), "-o", str(b)])
+    assert exc.value.code == 2 and "refusing to overwrite" in capsys.readouterr().err
+    assert b.read_text(encoding="utf-8") == "Title\n\nThe ferry departed at six.\n"

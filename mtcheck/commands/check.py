@@ -118,6 +118,8 @@ def check(paths: tuple[str, ...], fmt: str | None, reports: tuple[str, ...], inp
     fmt = fmt or cfg.format or "text"
     items, errors = expand_inputs(paths, globs or cfg.glob or DEFAULT_GLOBS, {**cfg.jsonl, **fields}, input_format,
                                   settings.max_bytes)
+    refuse_to_overwrite_inputs([*paths, *(it.path for it in items if it.path)],
+                                [output, write_baseline, *(path for _fmt, path in extra_reports)])
     single = len(paths) == 1 and len(items) == 1 and items[0].path is not None and not errors
     if show_text:
         for it in items:
@@ -157,6 +159,19 @@ def check(paths: tuple[str, ...], fmt: str | None, reports: tuple[str, ...], inp
     from ..gate import exit_status
 
     return int(exit_status(report, exit_zero or bool(write_baseline)))
+
+
+def refuse_to_overwrite_inputs(inputs: list[str], outputs: list[str | None]) -> None:
+    """Raise MtcheckError when a report or baseline file would overwrite an article being checked."""
+    import os
+
+    def key(p: str) -> str:
+        return os.path.normcase(os.path.realpath(p))
+
+    seen = {key(p) for p in inputs if p and p != "-"}
+    for out in outputs:
+        if out and key(out) in seen:
+            raise MtcheckError(f"{out}: refusing to overwrite an input article with a report or baseline")
 
 
 def _render(report: RunReport, fmt: str, output: str | None, color: str, no_source: bool) -> None:

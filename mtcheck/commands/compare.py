@@ -11,7 +11,7 @@ from ..inputs import FORMATS, read_document
 from ..report.compare_report import FORMATS as OUTPUT_FORMATS
 from ..settings import Settings
 from ..signature import signature
-from .check import load_encoder_for, split_codes
+from .check import load_encoder_for, refuse_to_overwrite_inputs, split_codes
 
 
 @click.command()
@@ -56,6 +56,7 @@ def compare(versions: tuple[str, ...], reference: str | None, fmt: str, fail_if_
         raise click.UsageError("stdin (-) can be read only once")
     if len(set(versions)) < len(versions):
         raise MtcheckError("the same file is given twice; give each version once")
+    refuse_to_overwrite_inputs([*versions, reference or ""], [output])
     settings = Settings(select=split_codes(select), ignore=split_codes(ignore), max_bytes=max_bytes,
                         embeddings=not no_embeddings, model=model)
     docs = [read_document(p, input_format, max_bytes) for p in versions]
@@ -65,7 +66,10 @@ def compare(versions: tuple[str, ...], reference: str | None, fmt: str, fail_if_
     for e in result.internal_errors:
         click.echo(f"mtcheck: internal error: {e.splitlines()[0]}", err=True)
     sig = signature(settings, result.model) + "|cmp:" + ("ref" if reference else "noref") + f",{result.method}"
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    except OSError as err:
+        raise MtcheckError(f"{output}: cannot write the report ({err.strerror or err})") from None
     try:
         render(result, out, fmt, sig)
     finally:
