@@ -643,10 +643,12 @@ class UnbalancedQuotesOrBrackets(Detector):
 
 # A curly quotation mark that faces the wrong way for where it stands: an opening mark before a space or
 # punctuation (`place “, it says`), a closing mark after a space and before a word (`job, ”Söder said`), or the
-# German low opening mark in English text (`„I think`).
+# German low opening mark in English text (`„I think`), or an opening single mark used as an apostrophe
+# (`the group‘s`, `doesn‘t`).
 _MISPLACED_QUOTE = re.compile(rf"“(?=[{SPACE_CHARS}]*[,.;:!?](?:[{SPACE_CHARS}]|$))"
                               rf"|(?<=[{SPACE_CHARS}])”(?=[^\W\d_])[^\W\d_]+"
-                              rf"|„(?=[^\W\d_])[^\W\d_]+")
+                              rf"|„(?=[^\W\d_])[^\W\d_]+"
+                              r"|[^\W\d_]+‘(?=[a-zß-öø-ÿ])[^\W\d_]*")
 
 
 class MisplacedQuoteMark(Detector):
@@ -654,8 +656,8 @@ class MisplacedQuoteMark(Detector):
 
     ## What it does
     Flags an opening mark (“) that stands before a comma, full stop or other punctuation, a closing mark (”)
-    that stands after a space and runs into the next word, and the German low opening mark („) in English
-    text. Translation engines and quote-converting scrapers produce these when they move quotation marks
+    that stands after a space and runs into the next word, the German low opening mark („) in English text,
+    and an opening single mark (‘) used as an apostrophe inside a word (`the group‘s`, `doesn‘t`). Translation engines and quote-converting scrapers produce these when they move quotation marks
     around the words they translate.
 
     ## Why it matters
@@ -663,7 +665,7 @@ class MisplacedQuoteMark(Detector):
     way breaks the sentence around it, and a German „ shows the text was never edited into English style.
 
     ## False positives
-    Straight quotes (") and single quotes (‘’, also apostrophes) are never judged. A mark typed the wrong way by
+    Straight quotes (") are never judged, and single marks only in the apostrophe position. A mark typed the wrong way by
     a human writer is flagged too, which an editor would want fixed anyway.
     """
 
@@ -679,13 +681,15 @@ class MisplacedQuoteMark(Detector):
         """Yield each misplaced quotation mark (with the word it is glued to)."""
         for para in doc.paragraphs:
             for m in _MISPLACED_QUOTE.finditer(para.text):
-                mark = m.group()[0]
+                mark = next(c for c in m.group() if c in "“”„‘")
                 what = {"“": "opening quotation mark before punctuation",
                         "”": "closing quotation mark glued to the next word",
-                        "„": "German low quotation mark"}[mark]
+                        "„": "German low quotation mark",
+                        "‘": "opening quotation mark used as an apostrophe"}[mark]
                 fix = {"“": "Use a closing mark (”) after the quoted words",
                        "”": "Move the closing mark (”) before the space, after the quoted words",
-                       "„": "Use an English opening mark (“)"}[mark]
+                       "„": "Use an English opening mark (“)",
+                       "‘": "Use an apostrophe (’)"}[mark]
                 yield self.finding(para.content_start + m.start(), para.content_start + m.end(),
                                    f"Misplaced quotation mark: {what} {_short(m.group())}", suggestion=fix,
                                    confidence=0.85)

@@ -195,6 +195,7 @@ def test_corpus_quote_dash_labels_found_and_clean_articles_silent(corpus):
     "Title\n\n“We will build it this year, ⟦MT105:”The⟧ mayor said on Monday.",
     "Title\n\nThe bridge had become a symbol of a safe place ⟦MT105:“⟧, the statement says.",
     "Title\n\nThe mayor said: ⟦MT105:„We⟧ will build it this year.“",
+    "Title\n\nThe ⟦MT105:band‘s⟧ new album ⟦MT105:doesn‘t⟧ disappoint.",
 ])
 def test_misplaced_quote_mark(marked: str) -> None:
     assert_marked(marked, "MT105")
