@@ -229,6 +229,7 @@ KIND_LABEL = {
     "newsletter": "Newsletter prompt",
     "cookie": "Cookie notice",
     "share": "Share prompt",
+    "paywall": "Paywall prompt",
     "navigation": "Navigation label",
 }
 
@@ -535,7 +536,8 @@ class SitePrompt(_LexiconDetector):
 
     ## What it does
     Flags a sentence that starts with a newsletter or cookie prompt (to the end of that sentence), and lines
-    made only of share buttons or subscription labels (kinds `newsletter`, `cookie` and `share`).
+    made only of share buttons or subscription labels (kinds `newsletter`, `cookie` and `share`), and the
+    paywall and login prompts (`Already a subscriber? Log in`, kind `paywall`).
 
     ## Why it matters
     Prompts address the visitor of the original site, not the reader of the article.
@@ -549,7 +551,7 @@ class SitePrompt(_LexiconDetector):
     name = "site-prompt"
     category = Category.BOILERPLATE
     severity = Severity.MAJOR
-    kinds = frozenset({"newsletter", "cookie", "share"})
+    kinds = frozenset({"newsletter", "cookie", "share", "paywall"})
     bad = "Prices rose again in May.\n\nSubscribe to our newsletter for the morning briefing."
     good = "Prices rose again in May, the bank said in its monthly newsletter."
 

@@ -133,10 +133,12 @@ def _copies(texts: tuple[str, ...]) -> tuple[list[Pair], list[Pair]]:
     body = [i for i in range(1, len(texts)) if i not in title_copies]
     para_pairs: list[Pair] = []
     copies: set[int] = set()
-    for jj, j in enumerate(body):
+    candidates = _CandidateIndex(tokens, body)
+    for j in body:
         if len(tokens[j]) < MIN_PARAGRAPH_TOKENS:
+            candidates.add(j)
             continue
-        for i in body[:jj]:
+        for i in candidates.for_paragraph(j):
             if i in copies:  # compare with the first copy, not with another repeat
                 continue
             hit = copy_kind(tokens[i], tokens[j], MIN_PARAGRAPH_TOKENS)
@@ -149,7 +151,58 @@ def _copies(texts: tuple[str, ...]) -> tuple[list[Pair], list[Pair]]:
             para_pairs.append((i, j, kind, confidence))
             copies.add(j)
             break
+        candidates.add(j)
     return title_pairs, para_pairs
+
+
+class _CandidateIndex:
+    """Earlier paragraphs that may be copies of a paragraph: those sharing enough of its uncommon words.
+
+    ``copy_kind`` needs 70% of the shorter paragraph's distinct words in the longer one. Words found in many
+    paragraphs (``the``, ``said``) are left out of the index, so a pair qualifies when the uncommon words they
+    share could still reach that share; this keeps long pages (thousands of paragraphs) near linear instead of
+    comparing every pair.
+    """
+
+    def __init__(self, tokens: list[list[str]], body: list[int]) -> None:
+        self.sets = [frozenset(t) for t in tokens]
+        df: dict[str, int] = {}
+        for i in body:
+            for t in self.sets[i]:
+                df[t] = df.get(t, 0) + 1
+        limit = max(20, len(body) // 10)
+        self.common = frozenset(t for t, n in df.items() if n > limit)
+        self.lengths = [len(t) for t in tokens]
+        self.postings: dict[str, list[int]] = {}
+        self.mostly_common: list[int] = []  # paragraphs that the uncommon words cannot find
+        self.seen: list[int] = []
+
+    def _slack(self, i: int) -> float:
+        s = self.sets[i]
+        return 0.7 * len(s) - len(s & self.common)
+
+    def add(self, i: int) -> None:
+        """Make paragraph ``i`` a candidate for the paragraphs after it."""
+        self.seen.append(i)
+        if self._slack(i) <= 0:
+            self.mostly_common.append(i)
+        for t in self.sets[i] - self.common:
+            self.postings.setdefault(t, []).append(i)
+
+    def for_paragraph(self, j: int) -> list[int]:
+        """Return, in document order, the earlier paragraphs worth comparing with ``j``."""
+        if self._slack(j) <= 0:
+            return list(self.seen)
+        shared: dict[int, int] = {}
+        for t in self.sets[j] - self.common:
+            for i in self.postings.get(t, ()):
+                shared[i] = shared.get(i, 0) + 1
+        out = set(self.mostly_common)
+        for i, n in shared.items():
+            short = i if self.lengths[i] <= self.lengths[j] else j
+            if n >= self._slack(short):
+                out.add(i)
+        return sorted(out)
 
 
 class RepeatedParagraph(Detector):

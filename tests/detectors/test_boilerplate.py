@@ -223,3 +223,80 @@ def test_ad_marker_and_share_prompt_variants() -> None:
             "season, the chairman said after the meeting.")
     assert_marked(f"Quay extension approved\n\n{body}\n\n⟦MT301:Continue reading below the advertisement⟧\n\n"
                   f"{body}\n\n⟦MT305:Share this article on Facebook⟧", "MT3")
+
+
+# --- broadened lexicons: furniture in English, in the source languages and as MT renders it --------------
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("Sponsored content", "MT301"), ("Advertorial", "MT301"), ("Annonsørinnhold", "MT301"),
+    ("Betalt innhold", "MT301"), ("Sponsrat innehåll", "MT301"), ("Gesponsert", "MT301"),
+    ("Contenu sponsorisé", "MT301"), ("Gesponsord", "MT301"), ("Scroll to continue with content", "MT301"),
+    ("The case continues below the ad", "MT301"), ("Artikkelen fortsetter etter annonsen", "MT301"),
+    ("Listen to the article", "MT303"), ("Lytt til artikkelen", "MT303"), ("Artikel anhören", "MT303"),
+    ("Toggle caption", "MT303"),
+    ("Comments are closed", "MT304"), ("Log in to comment", "MT304"), ("Write a comment", "MT304"),
+    ("Show comments", "MT304"), ("Visa kommentarer", "MT304"), ("Kommentar verfassen", "MT304"),
+    ("Only for subscribers", "MT305"), ("Kun for abonnenter", "MT305"), ("Endast för prenumeranter", "MT305"),
+    ("Nur für Abonnenten", "MT305"), ("Plus-Artikel", "MT305"), ("Alleen voor abonnees", "MT305"),
+    ("Réservé aux abonnés", "MT305"), ("Already a subscriber? Log in", "MT305"), ("Download the app", "MT305"),
+    ("Share on WhatsApp | Copy link", "MT305"),
+    ("Most read", "MT306"), ("Mest lest", "MT306"), ("Mest läst", "MT306"), ("Meistgelesen", "MT306"),
+    ("Meest gelezen", "MT306"), ("Les plus lus", "MT306"), ("Top stories", "MT306"), ("Back to top", "MT306"),
+    ("Most viewed", "MT306"), ("Tilbake til toppen", "MT306"),
+])
+def test_broadened_furniture_line(line: str, code: str) -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY}\n\n⟦{code}:{line}⟧\n\n{MORE}", "MT3")
+
+
+@pytest.mark.parametrize(("label", "code"), [
+    ("Also read", "MT302"), ("Läs också", "MT302"), ("Lesen Sie auch", "MT302"), ("Lees ook", "MT302"),
+    ("À lire aussi", "MT302"), ("Recommended for you", "MT302"), ("You might also be interested in", "MT302"),
+    ("Read the whole case", "MT302"), ("More from", "MT302"),
+    ("Photo gallery", "MT303"), ("Bildergalerie", "MT303"), ("Se bildene", "MT303"), ("Se bilderna", "MT303"),
+    ("In pictures", "MT303"), ("Fotostrecke", "MT303"),
+])
+def test_broadened_teaser_label_with_headline(label: str, code: str) -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY}\n\n⟦{code}:{label}: Ferry fares to rise in May⟧\n\n{MORE}",
+                  "MT3")
+
+
+def test_paywall_prompt_inside_a_line() -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY}\n\nThe rest is hidden. ⟦MT305:This article is for subscribers⟧. "
+                  "⟦MT305:Already a subscriber? Log in⟧", "MT3")
+
+
+def test_paywall_prompt_in_the_source_language() -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY}\n\n⟦MT305:Allerede abonnent? Logg inn⟧\n\n"
+                  "⟦MT305:Sie sind bereits Abonnent? Hier anmelden⟧", "MT3")
+
+
+def test_follow_us_prompt_runs_to_the_end_of_its_sentence() -> None:
+    assert_marked(f"Harbour plan approved\n\n{BODY} ⟦MT305:Follow us on Facebook and Instagram⟧.", "MT3")
+
+
+def test_furniture_words_in_ordinary_prose_are_silent() -> None:
+    text = ("Harbour plan approved\n\n"
+            f"{BODY}\n\n"
+            "The council's sponsored content rules were tightened, and advertorials in the port magazine now "
+            "carry a label.\n\n"
+            "Residents can listen to the article's author on the local radio, and the comments are closed to "
+            "the public until the hearing.\n\n"
+            "The most read item in the port newsletter was about subscribers who want to download the app "
+            "that shows ferry times.\n\n"
+            "Only subscribers of the ferry pass get the discount, the operator said.\n\n"
+            "Tickets for the opening are reserved for subscribers of the harbour club.\n\n"
+            "More from the minutes: the chairman spoke for an hour.\n\n"
+            "In pictures released by the port, the new quay looks twice as long.\n\n"
+            "The controversy continues after the ad aired on regional television.\n\n"
+            "Back to the top of the agenda came the question of parking.\n\n"
+            "Reactions\n\n"
+            "The mayor and the union welcomed the vote; the fishermen said it came too late.\n\n"
+            "Politics\n\n"
+            "The opposition said it would not appeal.\n\n"
+            "Follow the money, one councillor said, and you will see who gains.\n\n"
+            "Download the app from the operator's website to see the new timetable.")
+    assert findings_of(text, "MT3") == []
+
+
+def test_site_suffix_with_an_english_word_that_is_also_a_paper_name_is_silent() -> None:
+    assert_marked(f"Minister issues stern warning – more information soon\n\n{BODY}", "MT3")

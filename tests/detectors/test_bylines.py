@@ -160,3 +160,33 @@ def test_generated_bio_with_hobby_nouns() -> None:
             "season, the chairman said after the meeting.")
     assert_marked(f"Quay extension approved\n\n{body}\n\n"
                   "⟦MT403:Reporter at the city desk. Avid hiker. Incurable tea addict.⟧", "MT403")
+
+
+# --- broadened byline and credit markers --------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", ["Text and photo: Lisbeth Kvarnstrand", "Tekst og foto: Lisbeth Kvarnstrand",
+                                  "Text och bild: Lisbeth Kvarnstrand", "Skrevet av Lisbeth Kvarnstrand",
+                                  "Geschrieben von Lisbeth Kvarnstrand", "Écrit par Lisbeth Kvarnstrand",
+                                  "Text by Lisbeth Kvarnstrand and Olwen Trevaskis"])
+def test_broadened_byline_markers(line: str) -> None:
+    assert_marked(f"Ferry strike ends\n\n⟦MT402:{line}⟧\n\n{LEAD}\n\n{BODY}", "MT4")
+
+
+def test_byline_words_in_ordinary_lines_are_silent() -> None:
+    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\nText and photo: the county archive\n\n{BODY}\n\n"
+                  "Text by the union was read out at the quay.", "MT4")
+
+
+@pytest.mark.parametrize("marker", ["Arkivfoto", "Archive photo", "Symbolbild", "Beeld", "Crédit photo"])
+def test_broadened_credit_marker_glued_to_the_text(marker: str) -> None:
+    assert_marked(f"Ferry strike ends\n\n{LEAD} The boats waited at the quay.⟦MT404:{marker}: Jane Doe/NTB⟧\n\n"
+                  f"{BODY}", "MT4")
+
+
+def test_intact_broadened_credit_is_silent() -> None:
+    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\nThe boats waited at the quay. Archive photo: Jane Doe/NTB\n\n"
+                  f"{BODY}", "MT4")
+
+
+def test_section_heading_in_the_tail_is_not_an_author_line() -> None:
+    assert_marked(f"Ferry strike ends\n\n{LEAD}\n\n{BODY}\n\n{SHORT}\n\nClimate Crisis", "MT4")

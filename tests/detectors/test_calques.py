@@ -194,3 +194,49 @@ def test_unlisted_newspaper_recognised_by_its_name_ending() -> None:
                   "Smålandskuriren⟧.", "MT202")
     assert spans_of("Title\n\nThe road reopened on Friday, county engineer Lisa Berg told Östra Smålandskuriren.",
                     "MT202") == set()
+
+
+# Native English near misses of the broadened lexicons: each shares words with an entry but is idiomatic.
+NEAR_MISSES = [
+    "Teachers should talk to and with students, not at them.",
+    "The school sent the sick home early on Friday.",
+    "The spirit driving the movement is hope.",
+    "The store ran out of hand sanitizer within hours.",
+    "The hikers were on the wood path when the storm hit.",
+    "She placed an ad for a nanny in the local paper.",
+    "The decision was deferred to the court.",
+    "He showed himself willing to compromise.",
+    "The town is busiest in the height of summer.",
+    "Paramedics assisted at the scene of the crash.",
+    "The government requisitioned hotels and a prison during the war.",
+    "Officials are concerned about the social re-entry of former prisoners.",
+    "The brand has a higher appeal among young voters, and the case went to a higher appeal court.",
+    "Free help services are available for victims.",
+    "Controversy over mayor Smith's plan grew.",
+    "The drug comes with strong warnings.",
+    "The chief executive said towards the end of the call that profits rose.",
+    "The murder-accused man appeared in court.",
+    "He was sighted with the stolen car in Leeds.",
+    "A party speaker said the rally would go ahead.",
+    "They stood before the background of the mountains.",
+    "She took a stand to defend the workers.",
+    "The custody negotiations between the parents broke down.",
+    "He was gripped by fear as the storm approached.",
+    "He took part of the money and left.",
+    "The parquet floor was damaged by water.",
+    "The bill was shelved, so the police could not act. Thus the police were forced to retreat.",
+    "He was loud, the police said.",
+    "The factory was laid down in 1950 as a shipyard.",
+    "The spokesman put a spoke in the wheel of the project.",
+]
+
+
+@pytest.mark.parametrize("sentence", NEAR_MISSES)
+def test_broadened_lexicon_silent_on_native_near_misses(sentence: str) -> None:
+    assert findings_of(f"Title\n\n{sentence}", ["MT201", "MT204"]) == []
+
+
+def test_broadened_lexicon_in_an_article() -> None:
+    assert_marked("Title\n\nA 25-year-old man was ⟦MT201:custody imprisoned⟧ on Monday.\n\n"
+                  "The two leaders met ⟦MT201:under four eyes⟧, the daily ⟦MT204:Politics⟧ reports.\n\n"
+                  "The prosecutor ⟦MT201:requisitioned five years⟧ in prison.", ["MT201", "MT204"])
