@@ -37,21 +37,27 @@ def _matched(a: list[str], b: list[str]) -> tuple[int, int]:
     return sum(bl.size for bl in blocks), max((bl.size for bl in blocks), default=0)
 
 
-def copy_kind(first: list[str], second: list[str], min_tokens: int) -> tuple[str, float] | None:
+def copy_kind(first: list[str], second: list[str], min_tokens: int,
+              sets: tuple[frozenset[str], frozenset[str]] | None = None) -> tuple[str, float] | None:
     """Decide whether ``second`` repeats ``first``; return (kind, confidence) or None.
 
     kinds: ``exact`` (same words), ``framed`` (one copy is the other plus a prefix or suffix such as a site
     name, a section label, a dateline or a photo credit), ``near`` (the same words but a few changed).
+    ``sets`` may pass the two token sets when the caller has them already.
     """
-    short, long_ = (first, second) if len(first) <= len(second) else (second, first)
-    if len(set(short)) < min_tokens:  # distinct words: "Article continues below adArticle continues…" is furniture
-        return None
-    if first == second:
-        return "exact", 1.0
+    swap = len(first) > len(second)
+    short, long_ = (second, first) if swap else (first, second)
     frame = max(5, len(short) // 2)  # words a site name, section label, dateline or credit may add
     if len(long_) - len(short) > frame:
         return None
-    if len(set(short) & set(long_)) < 0.7 * len(set(short)):  # cheap filter before the alignment
+    if sets is None:
+        sets = (frozenset(first), frozenset(second))
+    short_set, long_set = (sets[1], sets[0]) if swap else sets
+    if len(short_set) < min_tokens:  # distinct words: "Article continues below adArticle continues…" is furniture
+        return None
+    if first == second:
+        return "exact", 1.0
+    if len(short_set & long_set) < 0.7 * len(short_set):  # cheap filter before the alignment
         return None
     matched, run = _matched(short, long_)
     # The shorter copy sits inside the longer one as one block: a prefix or suffix was added.
@@ -141,7 +147,7 @@ def _copies(texts: tuple[str, ...]) -> tuple[list[Pair], list[Pair]]:
         for i in candidates.for_paragraph(j):
             if i in copies:  # compare with the first copy, not with another repeat
                 continue
-            hit = copy_kind(tokens[i], tokens[j], MIN_PARAGRAPH_TOKENS)
+            hit = copy_kind(tokens[i], tokens[j], MIN_PARAGRAPH_TOKENS, (candidates.sets[i], candidates.sets[j]))
             if hit is None:
                 continue
             kind, confidence = hit
@@ -153,6 +159,10 @@ def _copies(texts: tuple[str, ...]) -> tuple[list[Pair], list[Pair]]:
             break
         candidates.add(j)
     return title_pairs, para_pairs
+
+
+MAX_CANDIDATES = 200
+NEIGHBOURS = 20
 
 
 class _CandidateIndex:
@@ -190,18 +200,24 @@ class _CandidateIndex:
             self.postings.setdefault(t, []).append(i)
 
     def for_paragraph(self, j: int) -> list[int]:
-        """Return, in document order, the earlier paragraphs worth comparing with ``j``."""
-        if self._slack(j) <= 0:
-            return list(self.seen)
+        """Return, in document order, the earlier paragraphs worth comparing with ``j`` (at most MAX_CANDIDATES).
+
+        Pages of thousands of paragraphs with a tiny vocabulary (tables, lists of scores) would otherwise be
+        compared pair by pair; then the candidates sharing most words win.
+        """
+        if self._slack(j) <= 0:  # made of words found everywhere: only its neighbours are worth the alignment
+            return self.seen[-NEIGHBOURS:]
         shared: dict[int, int] = {}
         for t in self.sets[j] - self.common:
             for i in self.postings.get(t, ()):
                 shared[i] = shared.get(i, 0) + 1
-        out = set(self.mostly_common)
+        out = dict.fromkeys(self.mostly_common[-NEIGHBOURS:], 0)
         for i, n in shared.items():
             short = i if self.lengths[i] <= self.lengths[j] else j
             if n >= self._slack(short):
-                out.add(i)
+                out[i] = n
+        if len(out) > MAX_CANDIDATES:
+            out = dict(sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES])
         return sorted(out)
 
 

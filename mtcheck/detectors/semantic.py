@@ -40,6 +40,12 @@ _ATTRIBUTION = re.compile(r"\b(?:says?|said|tells?|told|according to|writes?|wro
 _SENTENCE_END = re.compile(r"[.…]['’\"”»)\]]*\s*$")
 
 
+
+# MT801 and MT802 compare every pair of paragraphs (and MT801 every pair of sentences); beyond this many
+# paragraphs the input is a page dump rather than an article, and they are skipped (the exemplar detectors
+# MT803-MT805 still run).
+MAX_PAIRWISE_PARAGRAPHS = 1000
+
 def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
@@ -345,6 +351,9 @@ def near_duplicates(doc: Document, ctx: Context) -> list[tuple[int, int, int, in
     if "near-duplicates" in emb.memo:
         return emb.memo["near-duplicates"]  # type: ignore[no-any-return]
     det = NearDuplicate
+    if len(doc.paragraphs) > MAX_PAIRWISE_PARAGRAPHS:  # a whole site dump, not an article: pairs would not fit
+        emb.memo["near-duplicates"] = []
+        return []
     skip = {m.paragraph for m in exemplar_matches(doc, ctx) if _is_whole(doc, m)}
     paras = [p for p in doc.paragraphs if len(p.words) >= det.min_words and p.index not in skip]
     out: list[tuple[int, int, int, int, float, float]] = []
@@ -371,15 +380,16 @@ def near_duplicates(doc: Document, ctx: Context) -> list[tuple[int, int, int, in
              and emb.sentence_paragraph[j] not in skip]
     if len(sents) >= 2:
         vec = emb.sentence_vectors
+        idx = [j for j, _s, _p in sents]
+        sims = vec[idx] @ vec[idx].T  # one matrix product; only pairs above the threshold reach the loop below
         done: set[int] = set()
-        for jb, sb, pb in sents:
-            for ja, sa, pa in sents:
-                if ja >= jb:
-                    break
+        for b, (jb, sb, pb) in enumerate(sents):
+            for a in [int(x) for x in (sims[b, :b] >= det.sentence_threshold).nonzero()[0]]:
+                ja, sa, pa = sents[a]
                 if pa == pb or pb in done:
                     continue
-                s = float(vec[ja] @ vec[jb])
-                if s >= det.sentence_threshold and (r := _ratio(sa.text, sb.text)) >= det.min_sentence_ratio:
+                s = float(sims[b, a])
+                if (r := _ratio(sa.text, sb.text)) >= det.min_sentence_ratio:
                     out.append((sb.start, sb.end, sa.start, sa.end, s, r))
                     done.add(pb)
                     break
@@ -391,8 +401,8 @@ class NearDuplicate(Detector):
     """A paragraph or sentence that repeats an earlier one with small changes.
 
     ## What it does
-    Flags the later of two paragraphs (at least 8 words; 5 when one is the headline) whose embeddings have a cosine similarity of at least
-    ``threshold`` (0.85) and whose texts are at least 65% alike (difflib ratio): the headline printed again with
+    Flags the later of two paragraphs (at least 8 words; 5 when one is the headline) whose embeddings have a
+    cosine similarity of at least ``threshold`` (0.85) and whose texts are at least 65% alike (difflib ratio): the headline printed again with
     a section name, a caption repeated with its photo credit, a title with one word translated differently.
     Sentences of at least 6 words in different paragraphs are compared too, with stricter limits (0.95 and 80%).
     Lines that match a boilerplate or byline exemplar are left to MT803/MT804.
@@ -488,7 +498,7 @@ class OffTopicInsert(Detector):
 
         emb = _embeddings(ctx)
         paras = [p for p in doc.paragraphs if p.words]
-        if len(paras) < self.min_paragraphs:
+        if not self.min_paragraphs <= len(paras) <= MAX_PAIRWISE_PARAGRAPHS:
             return
         skip = {m.paragraph for m in exemplar_matches(doc, ctx)}
         dup_starts = {d[0] for d in near_duplicates(doc, ctx)} | {d[2] for d in near_duplicates(doc, ctx)}
