@@ -47,7 +47,6 @@ class FileConfig:
     extra_exemplars: list[str] = field(default_factory=list)
     model: str | None = None
     embeddings: bool | None = None
-    language: str | None = None
     max_bytes: int | None = None
     format: str | None = None
     glob: list[str] = field(default_factory=list)
@@ -215,10 +214,6 @@ def parse_config(table: dict[str, Any], path: Path) -> FileConfig:
             if not isinstance(value, bool):
                 raise _err(path, key, "true or false", value)
             cfg.embeddings = value
-        elif key == "language":
-            if not isinstance(value, str) or not re.fullmatch(r"[a-z]{2,3}", value):
-                raise _err(path, key, "a language code such as 'en'", value)
-            cfg.language = value
         elif key == "max-bytes":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise _err(path, key, "a positive integer", value)
@@ -255,7 +250,7 @@ def parse_config(table: dict[str, Any], path: Path) -> FileConfig:
 
 
 KNOWN_KEYS = ("select", "ignore", "extend-ignore", "severity", "fail-under", "fail-on", "per-file-ignores",
-              "extra-lexicons", "extra-exemplars", "model", "embeddings", "language", "max-bytes", "format", "glob",
+              "extra-lexicons", "extra-exemplars", "model", "embeddings", "max-bytes", "format", "glob",
               "jobs", "jsonl")
 
 
@@ -310,7 +305,6 @@ def build_settings(cfg: FileConfig, cli: CliOptions | None = None, registry: Reg
         s.fail_on = cli.fail_on
     s.embeddings = not cli.no_embeddings and (cfg.embeddings if cfg.embeddings is not None else True)
     s.model = cli.model or cfg.model
-    s.language = cfg.language or s.language
     s.max_bytes = cli.max_bytes or cfg.max_bytes or s.max_bytes
     s.extra_lexicons = list(cfg.extra_lexicons)
     s.extra_exemplars = list(cfg.extra_exemplars)
@@ -383,7 +377,6 @@ def effective_dict(settings: Settings, cfg: FileConfig, **batch: Any) -> dict[st
         "fail-on": settings.fail_on.value if settings.fail_on else "none",
         "embeddings": settings.embeddings,
         **({"model": settings.model} if settings.model else {}),  # unset: the bundled all-MiniLM-L6-v2
-        "language": settings.language,
         "max-bytes": settings.max_bytes,
         "extra-lexicons": settings.extra_lexicons,
         "extra-exemplars": settings.extra_exemplars,

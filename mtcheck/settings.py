@@ -19,7 +19,6 @@ class Settings:
     fail_on: Severity | None = DEFAULT_FAIL_ON
     embeddings: bool = True
     model: str | None = None  # None: the bundled all-MiniLM-L6-v2
-    language: str = "en"  # the language the article should be in
     extra_lexicons: list[str] = field(default_factory=list)
     extra_exemplars: list[str] = field(default_factory=list)
     max_bytes: int = 10 * 1024 * 1024

@@ -57,7 +57,7 @@ def test_unknown_keys_warn_with_a_hint():
 @pytest.mark.parametrize("toml", [
     'fail-under = 120', 'fail-under = "high"', 'fail-on = "huge"', 'select = ["MT30!"]', 'select = 3',
     '[severity]\nMT301 = "big"', 'max-bytes = 0', 'jobs = -1', 'embeddings = "yes"', 'format = "pdf"',
-    'extra-lexicons = ["nope.toml"]', 'language = "English"', 'per-file-ignores = ["x"]',
+    'extra-lexicons = ["nope.toml"]', 'per-file-ignores = ["x"]',
 ])
 def test_invalid_values_raise_config_error(toml):
     with pytest.raises(ConfigError) as exc:
